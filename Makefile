@@ -1,0 +1,41 @@
+# Two commands do all set-up on a fresh machine with Python 3.11+ and make:
+#   make serve   - create .venv, install the lock, serve on http://127.0.0.1:8000
+#   make test    - the same set-up, then every test
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-from-lock
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: install serve build check test lock clean
+
+$(STAMP): requirements.lock pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' \
+	  || { echo "Python 3.11 or newer is needed (set PYTHON=python3.x)"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	@touch $(STAMP)
+
+install: $(STAMP)
+
+serve: install
+	$(BIN)/mkdocs serve -a 127.0.0.1:8000
+
+build: install
+	$(BIN)/mkdocs build --strict
+
+check: install
+	$(BIN)/kennisbank check
+
+test: install
+	$(BIN)/python -m pytest
+
+# Maintainers only: refresh the lock after changing pyproject.toml (needs pip-tools).
+lock:
+	$(BIN)/python -m pip install --quiet pip-tools
+	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --extra test --extra build \
+	  --no-emit-index-url --no-emit-find-links --strip-extras -o requirements.lock pyproject.toml
+
+clean:
+	rm -rf $(VENV) site .pytest_cache

@@ -1,0 +1,57 @@
+"""MkDocs hooks: a thin adapter from MkDocs events to the kennisbank package.
+
+All loading, validation and rendering lives in `kennisbank`; this file only
+passes the results to MkDocs, so the build, the CLI and the tests share one
+code path.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+
+from kennisbank.catalogue import Project, check
+from kennisbank.model import KnowledgeBase
+from kennisbank.render.site import build_pages
+from kennisbank.repository import repository_url
+
+log = logging.getLogger("mkdocs.plugins.kennisbank")
+_state: dict[str, KnowledgeBase] = {}
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    # Re-read the records on every (re)build: `mkdocs serve` keeps this module loaded.
+    _state.clear()
+    project = Project(Path(config.config_file_path).parent)
+    result = check(project)
+    if result.problems:
+        for problem in result.problems:
+            log.error(str(problem))
+        raise PluginError(f"{len(result.problems)} problemen in de records; los ze op en bouw opnieuw "
+                          "(zie ook: kennisbank check)")
+    _state["kb"] = result.knowledge_base
+    if not config.repo_url:
+        config.repo_url = repository_url(project.root, os.environ)
+    if not config.repo_url:
+        config.edit_uri = None  # no known host: pages name their record file instead
+    return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    root = Path(config.config_file_path).parent.resolve()
+    docs = Path(config.docs_dir).resolve().relative_to(root).as_posix()
+    for file in files.documentation_pages():
+        file.edit_uri = f"{docs}/{file.src_uri}"
+    for page in build_pages(_state["kb"], config.use_directory_urls):
+        if files.get_file_from_path(page.src_uri) is not None:
+            raise PluginError(f"docs/{page.src_uri} bestaat al en botst met een gegenereerde pagina; verwijder of hernoem het bestand")
+        generated = File.generated(config, page.src_uri, content=page.content)
+        if page.edit_path:
+            generated.edit_uri = page.edit_path
+        files.append(generated)
+    return files

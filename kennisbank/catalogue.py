@@ -1,0 +1,110 @@
+"""Load and validate every record of a project: the one entry point for CLI, hooks and tests."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .integrity import integrity_problems
+from .kinds import BY_NAME, KINDS
+from .loader import Document, load_bytes
+from .model import KnowledgeBase, Record
+from .problems import Problem, ValidationFailed
+from .schemas import Schemas, load_schemas
+from .validation import schema_problems
+
+_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+@dataclass(frozen=True)
+class Project:
+    """Where a knowledge base lives: the data folders and schema/ under one root."""
+
+    root: Path
+
+    @property
+    def schema_dir(self) -> Path:
+        return self.root / "schema"
+
+    def relative(self, path: Path) -> str:
+        try:
+            return path.resolve().relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+
+@dataclass
+class Result:
+    problems: list[Problem]
+    knowledge_base: KnowledgeBase | None
+    files: int
+
+
+def _discover(project: Project) -> tuple[list[tuple[str, Path]], list[Problem]]:
+    """Every file in the data folders; anything that cannot become a record is a problem."""
+    found: list[tuple[str, Path]] = []
+    problems: list[Problem] = []
+    for kind in KINDS:
+        folder = project.root / kind.folder
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.rglob("*")):
+            shown = project.relative(path)
+            if path.is_dir() or path.name == ".gitkeep":
+                continue
+            if path.parent != folder:
+                problems.append(Problem(shown, 1, 1, "record staat in een submap en wordt niet gelezen", f"zet het bestand direct in {kind.folder}/"))
+            elif path.suffix != ".yaml":
+                problems.append(Problem(shown, 1, 1, "bestand is geen record: alleen .yaml-bestanden worden gelezen",
+                                        f"geef het bestand de extensie .yaml of haal het weg uit {kind.folder}/"))
+            elif not _ID.match(path.stem):
+                problems.append(Problem(shown, 1, 1, f"bestandsnaam '{path.name}' is geen geldige id",
+                                        "gebruik alleen kleine letters a-z, cijfers en losse koppeltekens, bijvoorbeeld 'anna-zorgt.yaml'"))
+            else:
+                found.append((kind.name, path))
+    return found, problems
+
+
+def check(project: Project, only: set[str] | None = None, schemas: Schemas | None = None) -> Result:
+    """Load, validate and cross-check all records.
+
+    `only`: relative paths whose problems to report (all files are still
+    loaded, since references need the whole set).
+    """
+    schemas = schemas or load_schemas(project.schema_dir)
+    files, problems = _discover(project)
+    known: dict[str, set[str]] = {kind.name: set() for kind in KINDS}
+    documents: dict[str, dict[str, Document]] = {kind.name: {} for kind in KINDS}
+    for kind, path in files:
+        known[kind].add(path.stem)
+        shown = project.relative(path)
+        try:
+            raw = path.read_bytes()
+        except OSError:
+            problems.append(Problem(shown, 1, 1, "bestand kan niet worden gelezen", "controleer of het bestand bestaat en leesbaar is"))
+            continue
+        document, load_problems = load_bytes(shown, raw)
+        problems.extend(load_problems)
+        if document is None:
+            continue
+        found = schema_problems(document, kind, schemas)
+        problems.extend(found)
+        documents[kind][path.stem] = document
+    problems.extend(integrity_problems(documents, known, schemas))
+    if only is not None:
+        problems = [problem for problem in problems if problem.file in only]
+    problems = sorted(set(problems))
+    knowledge_base = None
+    if not problems and only is None:
+        records = [Record(BY_NAME[kind], record_id, doc.data, doc.file) for kind, by_id in documents.items() for record_id, doc in by_id.items()]
+        knowledge_base = KnowledgeBase.build(schemas, records)
+    return Result(problems, knowledge_base, len(files))
+
+
+def load(project: Project) -> KnowledgeBase:
+    """The validated knowledge base, or ValidationFailed with every problem."""
+    result = check(project)
+    if result.problems or result.knowledge_base is None:
+        raise ValidationFailed(result.problems)
+    return result.knowledge_base

@@ -1,0 +1,1 @@
+"""Turn the validated knowledge base into Markdown pages for MkDocs."""

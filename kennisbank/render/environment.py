@@ -1,0 +1,94 @@
+"""The Jinja environment shared by all page templates, and links between pages."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
+from markupsafe import Markup, escape
+
+from ..model import KnowledgeBase, Record
+from .formatting import date_nl, period_nl
+from .text import markdown_html, md_inline
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    src_uri: str  # path inside the docs tree, e.g. "initiatieven/anna-zorgt.md"
+    content: str  # Markdown with embedded, already sanitised HTML
+    edit_path: str | None = None  # record file to open from "edit this page"
+
+
+def page_url(src_uri: str, directory_urls: bool = True) -> str:
+    """The URL MkDocs gives a page, relative to the site root."""
+    stem = src_uri[: -len(".md")]
+    if stem == "index" or stem.endswith("/index"):
+        return stem[: -len("index")]
+    return f"{stem}/" if directory_urls else f"{stem}.html"
+
+
+def relative_url(from_src: str, to_src: str, directory_urls: bool = True) -> str:
+    here, there = page_url(from_src, directory_urls), page_url(to_src, directory_urls)
+    base = here if here.endswith("/") or not here else posixpath.dirname(here) + "/"
+    target = posixpath.relpath(there or ".", base or ".")
+    if (there == "" or there.endswith("/")) and target != ".":
+        target += "/"
+    return "./" if target == "." else target
+
+
+def _tidy(markdown_text: str) -> str:
+    """Markdown needs a blank line around headings and HTML blocks; templates are easier to read without caring."""
+    markdown_text = re.sub(r"(?m)^(#{1,6} .*)$", r"\n\1\n", markdown_text)
+    return re.sub(r"\n{3,}", "\n\n", markdown_text).strip() + "\n"
+
+
+def _external(url: str) -> Markup:
+    """A link that leaves the site; the URL already passed the schema (http/https only)."""
+    return Markup('<a href="{0}" rel="noopener noreferrer">{0}</a>').format(url)
+
+
+class Renderer:
+    """Renders templates for one knowledge base; links are relative to the page."""
+
+    def __init__(self, kb: KnowledgeBase, directory_urls: bool = True):
+        self.kb = kb
+        self.directory_urls = directory_urls
+        self.env = Environment(
+            loader=PackageLoader("kennisbank", "templates"),
+            autoescape=True,
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+        )
+        self.env.filters.update(
+            md=lambda text: Markup(md_inline(text)),
+            tekst=lambda text: Markup(markdown_html(text)),
+            datum=date_nl,
+            periode=period_nl,
+        )
+        self.env.filters["map_labels"] = lambda values, vocabulary: ", ".join(kb.label(vocabulary, v) for v in values)
+        self.env.globals.update(kb=kb, label=kb.label, link=self._link, links=self._links, url=self._url, record=kb.get, external=_external)
+
+    @pass_context
+    def _url(self, context: Any, target: Record | str) -> str:
+        to_src = target.src_uri if isinstance(target, Record) else target
+        return relative_url(context["here"], to_src, self.directory_urls)
+
+    @pass_context
+    def _link(self, context: Any, target: Record, text: str | None = None) -> Markup:
+        href = self._url(context, target)
+        return Markup('<a href="{}">{}</a>').format(href, escape(text if text is not None else target.title))
+
+    @pass_context
+    def _links(self, context: Any, targets: list[Record]) -> Markup:
+        return Markup(", ").join(self._link(context, target) for target in targets)
+
+    def render(self, template: str, src_uri: str, edit_path: str | None = None, **context: Any) -> GeneratedPage:
+        content = self.env.get_template(template).render(here=src_uri, **context)
+        if edit_path:
+            content += str(Markup('\n<p class="kb-recordbestand">Deze pagina is gemaakt uit het bestand <code>{}</code>.</p>\n').format(edit_path))
+        return GeneratedPage(src_uri, _tidy(content), edit_path)

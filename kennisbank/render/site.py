@@ -1,0 +1,24 @@
+"""Every generated page of the site, from a validated knowledge base."""
+
+from __future__ import annotations
+
+from ..kinds import KINDS
+from ..model import KnowledgeBase
+from . import action, initiative, organisation, overview, source, term
+from .environment import GeneratedPage, Renderer
+
+_RECORD_PAGES = {
+    "initiatief": initiative.page,
+    "actie": action.page,
+    "begrip": term.page,
+    "organisatie": organisation.page,
+    "bron": source.page,
+}
+
+
+def build_pages(kb: KnowledgeBase, directory_urls: bool = True) -> list[GeneratedPage]:
+    renderer = Renderer(kb, directory_urls)
+    pages = [overview.page(renderer, kind.name) for kind in KINDS]
+    for kind in KINDS:
+        pages.extend(_RECORD_PAGES[kind.name](renderer, record) for record in kb.all(kind.name))
+    return pages

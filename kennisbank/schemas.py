@@ -1,0 +1,103 @@
+"""The JSON Schemas in schema/: one per record type, plus shared definitions.
+
+The same files drive validation, cross-record references (`x-verwijzing`),
+the vocabularies' labels on the site and editor autocompletion.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urljoin
+
+from jsonschema import Draft202012Validator, FormatChecker
+from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT202012
+
+from .kinds import KINDS
+
+from . import periods
+
+FORMAT_CHECKER = FormatChecker()
+# Our own format: "2023-Q4" and friends, and "2023-02-30" is no real date.
+FORMAT_CHECKER.checks("periode")(lambda value: not isinstance(value, str) or periods.is_valid(value))
+REQUIRED_FORMATS = ("date", "uri", "periode")  # formats our schemas rely on
+
+
+@dataclass(frozen=True)
+class RefField:
+    """A place in a record that holds the id of another record."""
+
+    path: tuple[str, ...]  # "*" stands for every item of a list
+    target: str  # kind name, e.g. "organisatie"
+    literals: frozenset[str] = frozenset()  # allowed non-reference values, e.g. "onbekend"
+
+
+@dataclass
+class Vocabulary:
+    name: str
+    terms: dict[str, tuple[str, str]]  # value -> (label, definition)
+
+    def label(self, value: str) -> str:
+        return self.terms.get(value, (value, ""))[0]
+
+
+@dataclass
+class Schemas:
+    directory: Path
+    documents: dict[str, dict[str, Any]]  # file name -> schema
+    registry: Registry
+    validators: dict[str, Draft202012Validator] = field(default_factory=dict)
+    references: dict[str, list[RefField]] = field(default_factory=dict)
+    vocabularies: dict[str, Vocabulary] = field(default_factory=dict)
+
+    def uri(self, name: str) -> str:
+        return (self.directory / name).resolve().as_uri()
+
+    def resolve(self, schema: dict[str, Any], base: str) -> tuple[dict[str, Any], str]:
+        """Follow `$ref` chains; returns the target schema and its base URI."""
+        while "$ref" in schema:
+            resolved = self.registry.resolver(base).lookup(schema["$ref"])
+            merged = {**resolved.contents, **{k: v for k, v in schema.items() if k != "$ref"}}
+            schema, base = merged, urljoin(base, schema["$ref"]).split("#")[0]
+        return schema, base
+
+
+def missing_format_checkers() -> list[str]:
+    """Formats we rely on whose checker is not installed (jsonschema skips them silently)."""
+    return [name for name in REQUIRED_FORMATS if name not in FORMAT_CHECKER.checkers]
+
+
+def load_schemas(directory: Path) -> Schemas:
+    documents = {path.name: json.loads(path.read_text(encoding="utf-8")) for path in sorted(directory.glob("*.schema.json"))}
+    schemas = Schemas(directory, documents, Registry())
+    resources = [(schemas.uri(name), Resource.from_contents(doc, default_specification=DRAFT202012)) for name, doc in documents.items()]
+    schemas.registry = Registry().with_resources(resources).crawl()
+    for kind in KINDS:
+        uri = schemas.uri(kind.schema)
+        schemas.validators[kind.name] = Draft202012Validator(
+            {"$ref": uri}, registry=schemas.registry, format_checker=FORMAT_CHECKER
+        )
+        schemas.references[kind.name] = list(_reference_fields(schemas, documents[kind.schema], uri, ()))
+    for name, definition in documents.get("vocabulaires.schema.json", {}).get("$defs", {}).items():
+        terms = {option["const"]: (option.get("title", option["const"]), option.get("description", "")) for option in definition.get("oneOf", [])}
+        schemas.vocabularies[name] = Vocabulary(name, terms)
+    return schemas
+
+
+def _reference_fields(schemas: Schemas, schema: dict[str, Any], base: str, path: tuple[str, ...]):
+    schema, base = schemas.resolve(schema, base)
+    if "x-verwijzing" in schema:
+        yield RefField(path, schema["x-verwijzing"])
+    for name, child in schema.get("properties", {}).items():
+        yield from _reference_fields(schemas, child, base, path + (name,))
+    if isinstance(schema.get("items"), dict):
+        yield from _reference_fields(schemas, schema["items"], base, path + ("*",))
+    for keyword in ("oneOf", "anyOf"):
+        branches = [schemas.resolve(branch, base) for branch in schema.get(keyword, [])]
+        literals = frozenset(branch["const"] for branch, _ in branches if "const" in branch)
+        for branch, branch_base in branches:
+            for ref in _reference_fields(schemas, branch, branch_base, path):
+                yield RefField(ref.path, ref.target, ref.literals | literals)

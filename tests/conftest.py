@@ -1,0 +1,73 @@
+"""Shared fixtures: a throw-away copy of the project to break and build."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import textwrap
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+_REPO_VARIABLES = {"KENNISBANK_REPO_URL", "GITHUB_SERVER_URL", "GITHUB_REPOSITORY"}
+PROJECT_PARTS = ["schema", "initiatives", "actions", "terms", "organisations", "sources", "docs", "hooks", "mkdocs.yml"]
+
+
+@dataclass
+class ProjectCopy:
+    root: Path
+
+    def write(self, relative: str, text: str) -> Path:
+        """Write a record file; `text` is dedented so tests can indent YAML."""
+        path = self.root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+        return path
+
+    def write_bytes(self, relative: str, data: bytes) -> Path:
+        path = self.root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+        return path
+
+    def check(self, *files: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "kennisbank", "check", *files], cwd=self.root,
+                              capture_output=True, text=True, timeout=60)
+
+    def build(self, **env: str) -> subprocess.CompletedProcess[str]:
+        environment = {key: value for key, value in os.environ.items() if key not in _REPO_VARIABLES}
+        environment.update(NO_MKDOCS_2_WARNING="1", **env)
+        return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(self.site)],
+                              cwd=self.root, capture_output=True, text=True, timeout=300, env=environment)
+
+    @property
+    def site(self) -> Path:
+        return self.root / "site"
+
+
+def copy_project(destination: Path) -> ProjectCopy:
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, destination / part)
+        else:
+            shutil.copy2(source, destination / part)
+    return ProjectCopy(destination)
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> ProjectCopy:
+    return copy_project(tmp_path)
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real records, built once per test session with --strict."""
+    copy = copy_project(tmp_path_factory.mktemp("site-build"))
+    result = copy.build(KENNISBANK_REPO_URL="https://git.example.invalid/kennisbank")
+    assert result.returncode == 0, result.stdout + result.stderr
+    return copy.site

@@ -1,0 +1,85 @@
+"""Small HTML helpers for tests: links, executable content, visible text."""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+_URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "poster", "data"}
+_DANGEROUS_SCHEMES = ("javascript:", "data:", "vbscript:")
+
+
+@dataclass
+class Scan(HTMLParser):
+    links: list[str] = field(default_factory=list)
+    ids: set[str] = field(default_factory=set)
+    dangers: list[str] = field(default_factory=list)
+    scripts: list[str] = field(default_factory=list)
+    text: list[str] = field(default_factory=list)
+    _in_script: bool = False
+
+    def __post_init__(self) -> None:
+        HTMLParser.__init__(self, convert_charrefs=True)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            value = value or ""
+            if name.startswith("on"):
+                self.dangers.append(f"<{tag} {name}=...>")
+            if name in _URL_ATTRIBUTES and value.strip().lower().startswith(_DANGEROUS_SCHEMES):
+                self.dangers.append(f"<{tag} {name}={value[:40]}>")
+            if name == "id":
+                self.ids.add(value)
+        if tag == "a":
+            href = dict(attrs).get("href")
+            if href is not None:
+                self.links.append(href)
+        if tag in {"iframe", "object", "embed", "base"}:
+            self.dangers.append(f"<{tag}>")
+        if tag == "form" and "md-search__form" not in (dict(attrs).get("class") or ""):
+            self.dangers.append("<form>")  # Material's own search form is the only one
+        self._in_script = tag == "script"
+        if tag == "script":
+            self.scripts.append(dict(attrs).get("src") or "")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "script":
+            self._in_script = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in_script:
+            self.scripts[-1] += data
+        else:
+            self.text.append(data)
+
+
+def scan(path: Path) -> Scan:
+    parser = Scan()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def page_path(site: Path, url: str) -> Path:
+    """The file that serves a site-relative URL."""
+    path = site / unquote(url)
+    return path / "index.html" if url.endswith("/") or url == "" else path
+
+
+def broken_internal_links(site: Path) -> list[str]:
+    broken = []
+    for html_file in sorted(site.rglob("*.html")):
+        page_url = html_file.relative_to(site).as_posix()
+        base = posixpath.dirname(page_url)
+        for href in scan(html_file).links:
+            parts = urlsplit(href)
+            if parts.scheme or parts.netloc or not parts.path:
+                continue  # external link or same-page anchor
+            target = posixpath.normpath(posixpath.join(base, parts.path)) + ("/" if parts.path.endswith("/") else "")
+            if target.startswith(".."):
+                broken.append(f"{page_url}: {href} (buiten de site)")
+            elif not page_path(site, target.lstrip("./") if target != "./" else "").exists():
+                broken.append(f"{page_url}: {href}")
+    return broken

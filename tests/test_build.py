@@ -1,0 +1,109 @@
+"""The strict MkDocs build: one page per record, links both ways, edit links, no files written into docs/."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from htmlscan import broken_internal_links, page_path, scan
+from test_bad_input import VALID_INITIATIVE
+
+from kennisbank.kinds import KINDS
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_every_record_file_becomes_exactly_one_page(built_site):
+    for kind in KINDS:
+        records = sorted(path.stem for path in (ROOT / kind.folder).glob("*.yaml"))
+        pages = sorted(path.parent.name for path in (built_site / kind.url).glob("*/index.html"))
+        assert records and pages == records, kind.folder
+        assert (built_site / kind.url / "index.html").exists(), f"overzicht {kind.url}"
+
+
+def test_overview_lists_every_record(built_site):
+    for kind in KINDS:
+        links = set(scan(built_site / kind.url / "index.html").links)
+        for path in (ROOT / kind.folder).glob("*.yaml"):
+            assert f"{path.stem}/" in links, f"{kind.url}/index.html mist {path.stem}"
+
+
+def test_internal_links_resolve(built_site):
+    assert broken_internal_links(built_site) == []
+
+
+def test_references_render_as_links_both_ways(built_site):
+    owner = scan(page_path(built_site, "organisaties/ministerie-vws/"))
+    assert "../../acties/afspraken-landelijk-faciliteren-welzijnswerk/" in owner.links
+    partner = scan(page_path(built_site, "organisaties/sociaal-werk-nederland/"))
+    assert "../../acties/afspraken-landelijk-faciliteren-welzijnswerk/" in partner.links
+    action = scan(page_path(built_site, "acties/afspraken-landelijk-faciliteren-welzijnswerk/"))
+    assert "../../organisaties/ministerie-vws/" in action.links
+    # initiative -> term, and the term lists the initiative that uses it
+    assert "../../begrippen/sociale-basis/" in scan(page_path(built_site, "initiatieven/anna-zorgt/")).links
+    assert "../../initiatieven/anna-zorgt/" in scan(page_path(built_site, "begrippen/sociale-basis/")).links
+    # a source lists the records that cite it
+    assert "../../initiatieven/steunpunt-mantelzorg-huisartsenpraktijk-emmen/" in scan(
+        page_path(built_site, "bronnen/kamerbrief-naast-en-met-elkaar-2009/")).links
+
+
+def test_record_pages_link_to_their_yaml_file(built_site):
+    for kind in KINDS:
+        for path in (ROOT / kind.folder).glob("*.yaml"):
+            links = scan(page_path(built_site, f"{kind.url}/{path.stem}/")).links
+            expected = f"https://git.example.invalid/kennisbank/edit/main/{kind.folder}/{path.name}"
+            assert expected in links, f"{kind.url}/{path.stem}: geen bewerklink"
+
+
+def test_pages_are_dutch(built_site):
+    html = (built_site / "initiatieven/anna-zorgt/index.html").read_text(encoding="utf-8")
+    assert '<html lang="nl"' in html
+    assert "Anna Zorgt" in html and "Laatst gecontroleerd" in html
+
+
+def test_nothing_is_written_into_docs(project):
+    before = sorted(p.relative_to(project.root).as_posix() for p in (project.root / "docs").rglob("*"))
+    assert project.build().returncode == 0
+    after = sorted(p.relative_to(project.root).as_posix() for p in (project.root / "docs").rglob("*"))
+    assert after == before
+
+
+def test_bad_record_fails_the_strict_build_with_the_check_messages(project):
+    project.write("initiatives/proef.yaml", VALID_INITIATIVE.replace("schaal: lokaal", "schaal: lokal"))
+    project.write("terms/leeg.yaml", "")
+    check_lines = project.check().stdout.splitlines()[:-1]
+    result = project.build()
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    for line in check_lines:
+        assert line in result.stderr
+    assert "2 problemen in de records" in result.stderr
+
+
+def test_build_without_known_repository_names_the_record_file(project):
+    result = project.build()
+    assert result.returncode == 0, result.stderr
+    html = (project.site / "initiatieven/anna-zorgt/index.html").read_text(encoding="utf-8")
+    assert "<code>initiatives/anna-zorgt.yaml</code>" in html
+    assert "/edit/" not in html
+
+
+def test_hook_is_a_thin_adapter():
+    source = (ROOT / "hooks" / "kennisbank_hooks.py").read_text(encoding="utf-8")
+    assert len(source.splitlines()) < 80
+    imports = [line for line in source.splitlines() if line.startswith(("import ", "from "))]
+    assert not any("yaml" in line or "jsonschema" in line or "jinja2" in line for line in imports)
+
+
+def test_cli_entry_point_is_installed():
+    result = subprocess.run([Path(sys.executable).parent / "kennisbank", "--help"], capture_output=True, text=True)
+    assert result.returncode == 0 and "check" in result.stdout
+
+
+def test_no_page_shows_raw_html_as_text(built_site):
+    """Escaped markup in the visible text means a template escaped its own HTML."""
+    for html_file in built_site.rglob("*.html"):
+        text = "".join(scan(html_file).text)
+        for fragment in ("<div", "<ul", "<dl", "<p ", "<a href", "<span", "<table"):
+            assert fragment not in text, f"{html_file.relative_to(built_site)} toont '{fragment}' als tekst"

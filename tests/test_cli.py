@@ -1,0 +1,47 @@
+"""`kennisbank check` as a contributor runs it: output, count and exit code."""
+
+from __future__ import annotations
+
+import re
+
+from test_bad_input import VALID_INITIATIVE
+
+MESSAGE = re.compile(r"^(?P<file>[\w./-]+):(?P<line>\d+):(?P<col>\d+): (?P<what>[^;]+); (?P<fix>.+)$")
+
+
+def test_valid_project_exits_zero_with_a_summary(project):
+    result = project.check()
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.startswith("Alles in orde: ")
+    assert result.stdout.count("\n") == 1
+    assert result.stderr == ""
+
+
+def test_problems_are_listed_in_one_run_then_counted(project):
+    project.write("initiatives/proef.yaml", VALID_INITIATIVE.replace("schaal: lokaal", "schaal: lokal") + "extra: 1\n")
+    project.write("terms/leeg.yaml", "")
+    result = project.check()
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert lines[-1] == "3 problemen in 2 bestanden."
+    assert all(MESSAGE.match(line) for line in lines[:-1]), lines
+    assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_only_the_given_files_are_reported(project):
+    project.write("initiatives/proef.yaml", VALID_INITIATIVE.replace("schaal: lokaal", "schaal: lokal"))
+    project.write("terms/leeg.yaml", "")
+    result = project.check("terms/leeg.yaml")
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        "terms/leeg.yaml:1:1: bestand is leeg; vul het record in; begin met een kopie van een bestaand record of met 'kennisbank nieuw'",
+        "1 probleem in 1 bestand.",
+    ]
+
+
+def test_binary_garbage_gets_a_message_not_a_traceback(project):
+    project.write_bytes("organisations/rommel.yaml", bytes(range(256)) * 4)
+    result = project.check()
+    assert result.returncode == 1
+    assert "Traceback" not in result.stdout + result.stderr
+    assert result.stdout.startswith("organisations/rommel.yaml:2:118: bestand is geen geldige UTF-8-tekst")
