@@ -107,3 +107,17 @@ def test_no_page_shows_raw_html_as_text(built_site):
         text = "".join(scan(html_file).text)
         for fragment in ("<div", "<ul", "<dl", "<p ", "<a href", "<span", "<table"):
             assert fragment not in text, f"{html_file.relative_to(built_site)} toont '{fragment}' als tekst"
+
+
+def test_no_generated_page_has_an_empty_section():
+    from kennisbank.catalogue import Project, load
+    from kennisbank.render.site import build_pages
+
+    for page in build_pages(load(Project(ROOT))):
+        lines = [line for line in page.content.splitlines() if line.strip()]
+        for current, following in zip(lines, lines[1:] + ["# einde"]):
+            level = len(current) - len(current.lstrip("#"))
+            if level and current[level:].startswith(" "):
+                next_level = len(following) - len(following.lstrip("#"))
+                ends = 0 < next_level <= level or following.startswith('<p class="kb-recordbestand"')
+                assert not ends, f"{page.src_uri}: lege sectie '{current}'"

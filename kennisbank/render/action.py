@@ -45,5 +45,5 @@ def page(renderer: Renderer, record: Record) -> GeneratedPage:
         partners=[kb.get("organisatie", p) for p in record.get("partners", [])],
         deadline_text=deadline_text(record),
         timeline=timeline(record),
-        related=groups,
+        related=[group for group in groups if group[1]],
     )

@@ -20,5 +20,5 @@ def page(renderer: Renderer, record: Record) -> GeneratedPage:
         narrower=referring(kb, record, "begrip", "bredere_begrippen"),
         related_terms=sorted({t.id: t for t in [kb.get("begrip", v) for v in record.get("verwante_begrippen", [])]
                               + referring(kb, record, "begrip", "verwante_begrippen")}.values(), key=lambda t: t.title.casefold()),
-        related=usage,
+        related=[group for group in usage if group[1]],
     )
