@@ -94,6 +94,12 @@ def check(project: Project, only: set[str] | None = None, schemas: Schemas | Non
     problems.extend(integrity_problems(documents, known, schemas))
     if only is not None:
         problems = [problem for problem in problems if problem.file in only]
+        seen = {project.relative(path) for _, path in files} | {problem.file for problem in problems}
+        folders = ", ".join(f"{kind.folder}/" for kind in KINDS)
+        for name in sorted(only - seen):
+            exists = (project.root / name).exists()
+            problems.append(Problem(name, 1, 1, "bestand is geen record van de kennisbank" if exists else "bestand bestaat niet",
+                                    f"geef een .yaml-bestand uit een van de mappen {folders}"))
     problems = sorted(set(problems))
     knowledge_base = None
     if not problems and only is None:

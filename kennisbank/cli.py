@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 
@@ -18,12 +19,42 @@ def _find_root(start: Path) -> Path:
     return start
 
 
+_ARGPARSE_MESSAGES = [
+    (r"argument (\S+): invalid choice: ('[^']*') \(choose from (.*)\)", r"onbekende \1 \2 (kies uit \3)"),
+    (r"unrecognized arguments: (.*)", r"onbekende argumenten: \1"),
+    (r"the following arguments are required: (.*)", r"verplicht argument ontbreekt: \1"),
+    (r"argument (\S+): expected one argument", r"optie \1 heeft een waarde nodig"),
+]
+
+
+class _DutchHelp(argparse.HelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):  # type: ignore[no-untyped-def]
+        super().add_usage(usage, actions, groups, prefix="gebruik: " if prefix is None else prefix)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with Dutch headings and errors (users read Dutch)."""
+
+    def __init__(self, **kwargs):  # type: ignore[no-untyped-def]
+        super().__init__(formatter_class=_DutchHelp, add_help=False, **kwargs)
+        self._positionals.title = "argumenten"
+        self._optionals.title = "opties"
+        self.add_argument("-h", "--help", action="help", help="toon deze hulp en stop")
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        for english, dutch in _ARGPARSE_MESSAGES:
+            message = re.sub(english, dutch, message)
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: {message}; zie '{self.prog} --help'\n")
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="kennisbank", description="Kennisbank Informele Zorg: records controleren en beheren.")
+    parser = _Parser(prog="kennisbank", description="Kennisbank Informele Zorg: records controleren en beheren.")
     parser.add_argument("--map", type=Path, default=None, help="hoofdmap van de kennisbank (standaard: gevonden vanaf de huidige map)")
-    commands = parser.add_subparsers(dest="command", metavar="opdracht")
-    check_parser = commands.add_parser("check", help="controleer alle records, of alleen de genoemde bestanden")
-    check_parser.add_argument("bestanden", nargs="*", type=Path, help="alleen deze recordbestanden rapporteren")
+    commands = parser.add_subparsers(dest="command", metavar="opdracht", title="opdrachten", parser_class=_Parser)
+    check_parser = commands.add_parser("check", help="controleer alle records, of alleen de genoemde bestanden",
+                                       description="Controleer records en meld elk probleem als bestand:regel:kolom.")
+    check_parser.add_argument("bestanden", nargs="*", type=Path, help="alleen de problemen in deze recordbestanden melden")
     return parser
 
 

@@ -45,3 +45,21 @@ def test_binary_garbage_gets_a_message_not_a_traceback(project):
     assert result.returncode == 1
     assert "Traceback" not in result.stdout + result.stderr
     assert result.stdout.startswith("organisations/rommel.yaml:2:118: bestand is geen geldige UTF-8-tekst")
+
+
+def test_files_that_are_not_records_are_named(project):
+    result = project.check("README.missing", "mkdocs.yml")
+    assert result.returncode == 1
+    assert result.stdout.splitlines()[:2] == [
+        "README.missing:1:1: bestand bestaat niet; geef een .yaml-bestand uit een van de mappen initiatives/, actions/, terms/, organisations/, sources/",
+        "mkdocs.yml:1:1: bestand is geen record van de kennisbank; geef een .yaml-bestand uit een van de mappen initiatives/, actions/, terms/, organisations/, sources/",
+    ]
+
+
+def test_unknown_command_is_answered_in_dutch(project):
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-m", "kennisbank", "controleer"], cwd=project.root, capture_output=True, text=True)
+    assert result.returncode == 2
+    assert "onbekende opdracht 'controleer'" in result.stderr
