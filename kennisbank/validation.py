@@ -89,7 +89,8 @@ def _describe(document: Document, error: ValidationError) -> list[Problem]:
     if keyword in _OWN_MESSAGE_KEYWORDS and "x-foutmelding" in schema:
         message, _, fix = schema["x-foutmelding"].partition("; ")
         shown = f": '{_shown(value)}'" if isinstance(value, (str, int, float)) and not isinstance(value, bool) else ""
-        return [_at(document, path, f"{message} in '{name}'{shown}", fix or "zie de beschrijving van het veld")]
+        where = f" in '{name}'{shown}" if path else ""
+        return [_at(document, path, f"{message}{where}", fix or "zie de beschrijving van het veld")]
     if keyword == "type":
         return [_type_problem(document, path, schema, value)]
     if keyword == "oneOf" and all("const" in branch for branch in schema.get("oneOf", [])):

@@ -104,6 +104,8 @@ CASES = [
      "actions/proefactie.yaml:12:13: actie is afgerond maar 'afgedaan_met' ontbreekt"),
     ("updates out of order", "actions/proefactie.yaml", VALID_ACTION.replace("bronnen:\n", "  - datum: \"2023-01-01\"\n    status: aangekondigd\n    tekst: Eerder.\n    bron: {bron: kamerbrief-aanpak-sociale-basis-2023, regels: \"1\"}\nbronnen:\n"),
      "actions/proefactie.yaml:11:3: updates staan niet op volgorde van datum"),
+    ("neither deadline nor its absence", "actions/proefactie.yaml", VALID_ACTION.replace('termijn:\n  formulering: "uiterlijk in het vierde kwartaal van 2023"\n  periode: 2023-Q4\n', ""),
+     "actions/proefactie.yaml:1:1: vul precies één van 'termijn' of 'zonder_termijn' in"),
     ("unknown owner", "actions/proefactie.yaml", _replace(VALID_ACTION, "eigenaar: ministerie-vws", "eigenaar: ministerie-xyz"),
      "actions/proefactie.yaml:5:11: verwijzing naar onbekende organisatie 'ministerie-xyz'"),
 ]

@@ -13,7 +13,7 @@ from .related import related
 def deadline_text(record: Record) -> Markup:
     deadline = record.get("termijn")
     if not deadline:
-        return Markup("Geen termijn genoemd in de bron")
+        return Markup("Geen termijn. ") + escape(record.get("zonder_termijn", ""))
     text = Markup("“{}” ({})").format(deadline["formulering"], period_nl(deadline["periode"]))
     if "toelichting" in deadline:
         text += Markup(". ") + escape(deadline["toelichting"])
