@@ -12,6 +12,9 @@ from .references import find_references
 from .schemas import Schemas
 
 
+OWNER_NOT_NAMED = "niet-genoemd"  # an action's `eigenaar` when the source names no owner
+
+
 @dataclass
 class Record:
     kind: Kind
@@ -77,6 +80,11 @@ class KnowledgeBase:
         """Distinct records of `kind` that refer to `record`, sorted by name."""
         found = {link.source.id: link.source for link in self.incoming[(record.kind.name, record.id)] if link.source.kind.name == kind}
         return sorted(found.values(), key=lambda r: (sort_key(r.title), r.id))
+
+    def owner(self, action: Record) -> Record | None:
+        """The owning organisation of an action, or None where the source names none."""
+        owner_id = action.data["eigenaar"]
+        return None if owner_id == OWNER_NOT_NAMED else self.get("organisatie", owner_id)
 
     def label(self, vocabulary: str, value: str) -> str:
         return self.schemas.vocabularies[vocabulary].label(value)

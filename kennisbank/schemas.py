@@ -32,7 +32,7 @@ class RefField:
 
     path: tuple[str, ...]  # "*" stands for every item of a list
     target: str  # kind name, e.g. "organisatie"
-    literals: frozenset[str] = frozenset()  # allowed non-reference values, e.g. "onbekend"
+    literals: frozenset[str] = frozenset()  # allowed non-reference values, e.g. "niet-genoemd"
 
 
 @dataclass

@@ -29,7 +29,6 @@ def timeline(record: Record) -> list[dict]:
 
 def page(renderer: Renderer, record: Record) -> GeneratedPage:
     kb = renderer.kb
-    owner_id = record.get("eigenaar")
     updates = record.get("updates")
     groups = [
         ("Initiatieven", related(kb, record, "initiatief")),
@@ -41,7 +40,7 @@ def page(renderer: Renderer, record: Record) -> GeneratedPage:
         r=record,
         status=updates[-1]["status"],
         last_update=updates[-1],
-        owner=kb.get("organisatie", owner_id) if owner_id != "onbekend" else None,
+        owner=kb.owner(record),
         partners=[kb.get("organisatie", p) for p in record.get("partners", [])],
         deadline_text=deadline_text(record),
         timeline=timeline(record),

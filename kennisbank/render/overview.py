@@ -33,7 +33,7 @@ _COLUMNS: dict[str, tuple[list[str], Row]] = {
         ", ".join(kb.label("thema", t) for t in r.data["themas"]), _status(kb, "initiatiefstatus", r.data["status"])]),
     "actie": (["Actie", "Eigenaar", "Termijn", "Status"], lambda link, kb, r: [
         link(r),
-        link(kb.get("organisatie", r.data["eigenaar"])) if r.data["eigenaar"] != "onbekend" else "Niet genoemd",
+        link(owner) if (owner := kb.owner(r)) else "Niet genoemd",
         period_nl(r.data["termijn"]["periode"]) if "termijn" in r.data else "Geen termijn",
         _status(kb, "actiestatus", r.data["updates"][-1]["status"])]),
     "begrip": (["Begrip", "Uitleg"], lambda link, kb, r: [link(r), r.data["uitleg"]]),
