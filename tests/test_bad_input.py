@@ -106,6 +106,8 @@ CASES = [
      "actions/proefactie.yaml:11:3: updates staan niet op volgorde van datum"),
     ("neither deadline nor its absence", "actions/proefactie.yaml", VALID_ACTION.replace('termijn:\n  formulering: "uiterlijk in het vierde kwartaal van 2023"\n  periode: 2023-Q4\n', ""),
      "actions/proefactie.yaml:1:1: vul precies één van 'termijn' of 'zonder_termijn' in"),
+    ("update without a date or its absence", "actions/proefactie.yaml", VALID_ACTION.replace('  - datum: "2023-07-06"\n    status: aangekondigd', '  - status: aangekondigd'),
+     "actions/proefactie.yaml:11:5: vul bij elke update precies één van 'datum' of 'datum_onbekend' in in 'updates.1'"),
     ("unknown owner", "actions/proefactie.yaml", _replace(VALID_ACTION, "eigenaar: ministerie-vws", "eigenaar: ministerie-xyz"),
      "actions/proefactie.yaml:5:11: verwijzing naar onbekende organisatie 'ministerie-xyz'"),
 ]

@@ -56,6 +56,11 @@ def test_record_pages_link_to_their_yaml_file(built_site):
             assert expected in links, f"{kind.url}/{path.stem}: geen bewerklink"
 
 
+def test_an_update_from_an_undated_document_says_so(built_site):
+    text = "".join(scan(page_path(built_site, "acties/baz-subsidie-in-twee-fases/")).text)
+    assert "Datum onbekend" in text and "datum van de stand onbekend" in text
+
+
 def test_pages_are_dutch(built_site):
     html = (built_site / "initiatieven/anna-zorgt/index.html").read_text(encoding="utf-8")
     assert '<html lang="nl"' in html

@@ -24,7 +24,8 @@ def timeline(record: Record) -> list[dict]:
     """Updates and deadline changes together, oldest first."""
     events = [{**update, "soort": "update"} for update in record.get("updates", [])]
     events += [{**change, "soort": "termijnwijziging"} for change in record.get("termijnwijzigingen", [])]
-    return sorted(events, key=lambda event: (event["datum"], event["soort"] == "update"))
+    # Undated updates (from undated documents) keep their place at the start.
+    return sorted(events, key=lambda event: (event.get("datum", ""), event["soort"] == "update"))
 
 
 def page(renderer: Renderer, record: Record) -> GeneratedPage:

@@ -1,0 +1,69 @@
+"""Nothing in the source inventories is silently dropped: coverage.yaml maps every item to a record or a reason."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from kennisbank.catalogue import Project, load
+from kennisbank.kinds import KINDS
+
+ROOT = Path(__file__).resolve().parent.parent
+INVENTORY = ROOT.parent / "shared" / "inventory"
+COVERAGE = yaml.safe_load((ROOT / "coverage.yaml").read_text(encoding="utf-8"))
+
+
+def _inventory_items() -> set[str]:
+    """Item ids as the inventories print them, prefixed with the inventory key."""
+    items: set[str] = set()
+    first = (INVENTORY / "seed-inventory-000-001-003.md").read_text(encoding="utf-8")
+    items |= {f"000-001-003 {m}" for m in re.findall(r"(?m)^\*\*((?:I|A)-\d{2})\.", first)}
+    second = (INVENTORY / "seed-inventory-002-004.md").read_text(encoding="utf-8")
+    items |= {f"002-004 {m}" for m in re.findall(r"(?m)^#### (INI-\d{2})\b", second)}
+    items |= {f"002-004 {m}" for m in re.findall(r"(?m)^\| ((?:INI|A-002|A-004|M)-\d{2}) \|", second)}
+    return items
+
+
+def test_every_entry_has_a_record_or_a_reason():
+    assert isinstance(COVERAGE, list) and COVERAGE
+    for entry in COVERAGE:
+        assert set(entry) <= {"inventaris", "naam", "record", "reden"}, entry
+        assert entry.get("inventaris") and entry.get("naam"), entry
+        if "record" not in entry:
+            assert str(entry.get("reden", "")).strip(), f"{entry['inventaris']}: geen record en geen reden"
+
+
+def test_every_named_record_exists():
+    missing = [entry["record"] for entry in COVERAGE if "record" in entry and not (ROOT / entry["record"]).is_file()]
+    assert missing == []
+
+
+def test_entries_are_unique():
+    keys = [entry["inventaris"] for entry in COVERAGE]
+    assert len(keys) == len(set(keys)), sorted({key for key in keys if keys.count(key) > 1})
+
+
+@pytest.mark.skipif(not INVENTORY.is_dir(), reason="../shared/inventory is not next to this checkout")
+def test_every_inventory_item_is_covered():
+    covered = {entry["inventaris"] for entry in COVERAGE}
+    items = _inventory_items()
+    assert len(items) > 150  # the parser still finds the inventories' items
+    assert sorted(items - covered) == []
+
+
+def test_every_action_names_an_owner_and_a_deadline_or_says_the_source_gives_none():
+    kb = load(Project(ROOT))
+    for action in kb.all("actie"):
+        assert action.data["eigenaar"], action.id  # an organisation id or "niet-genoemd"
+        assert ("termijn" in action.data) != ("zonder_termijn" in action.data), action.id
+
+
+def test_readme_states_the_record_counts():
+    kb = load(Project(ROOT))
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for kind in KINDS:
+        count = len(kb.records[kind.name])
+        assert re.search(rf"\| {kind.plural} \| {count} \|", readme), f"README noemt niet {count} {kind.plural.lower()}"
