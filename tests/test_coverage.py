@@ -27,6 +27,35 @@ def _inventory_items() -> set[str]:
     return items
 
 
+def _section(text: str, start: str, end: str) -> str:
+    begin = text.index(start)
+    return text[begin:text.index(end, begin)]
+
+
+def _first_column(text: str, header: str) -> set[str]:
+    return {row.split("|")[1].strip() for row in text.splitlines() if row.startswith("| ") and not row.startswith(f"| {header}")}
+
+
+def _inventory_terms() -> set[str]:
+    """Terms and abbreviations, keyed as "<inventory> begrip: <name>" / "afkorting: <abbr>"."""
+    first = (INVENTORY / "seed-inventory-000-001-003.md").read_text(encoding="utf-8")
+    second = (INVENTORY / "seed-inventory-002-004.md").read_text(encoding="utf-8")
+    names = {f"000-001-003 begrip: {n}" for n in _first_column(_section(first, "## 3. Terms", "### 3F."), "Term")}
+    names |= {f"000-001-003 afkorting: {n}" for n in _first_column(_section(first, "### 3G.", "## 4."), "Abbr")}
+    names |= {f"002-004 begrip: {n}" for n in re.findall(r"(?m)^\s*(?:- |\d\. )\*\*([^*]+)\*\*", _section(second, "### 3A.", "### 3C."))}
+    names |= {f"002-004 afkorting: {n}" for n in _first_column(_section(second, "### 3C.", "## 4."), "Abbr")}
+    return names
+
+
+def _is_covered(name: str, covered: set[str]) -> bool:
+    """A combined row ("mbo / hbo / wo", "BZK, OCW (not used)") may be covered part by part."""
+    if name in covered:
+        return True
+    prefix, _, rest = name.partition(": ")
+    parts = re.split(r" / |, |/", re.sub(r" \(not used\)$", "", rest))
+    return all(f"{prefix}: {part}" in covered for part in parts)
+
+
 def test_every_entry_has_a_record_or_a_reason():
     assert isinstance(COVERAGE, list) and COVERAGE
     for entry in COVERAGE:
@@ -52,6 +81,14 @@ def test_every_inventory_item_is_covered():
     items = _inventory_items()
     assert len(items) > 150  # the parser still finds the inventories' items
     assert sorted(items - covered) == []
+
+
+@pytest.mark.skipif(not INVENTORY.is_dir(), reason="../shared/inventory is not next to this checkout")
+def test_every_inventory_term_and_abbreviation_is_covered():
+    covered = {entry["inventaris"] for entry in COVERAGE}
+    names = _inventory_terms()
+    assert len(names) > 200
+    assert sorted(name for name in names if not _is_covered(name, covered)) == []
 
 
 def test_every_action_names_an_owner_and_a_deadline_or_says_the_source_gives_none():
