@@ -19,6 +19,7 @@ from kennisbank.catalogue import Project, check
 from kennisbank.model import KnowledgeBase
 from kennisbank.render.site import build_pages
 from kennisbank.repository import repository_url
+from kennisbank.tracking import reference_date
 
 log = logging.getLogger("mkdocs.plugins.kennisbank")
 _state: dict[str, KnowledgeBase] = {}
@@ -42,12 +43,19 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
+def _peildatum():
+    try:
+        return reference_date(os.environ)
+    except ValueError as error:
+        raise PluginError(str(error)) from error
+
+
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     root = Path(config.config_file_path).parent.resolve()
     docs = Path(config.docs_dir).resolve().relative_to(root).as_posix()
     for file in files.documentation_pages():
         file.edit_uri = f"{docs}/{file.src_uri}"
-    for page in build_pages(_state["kb"], config.use_directory_urls):
+    for page in build_pages(_state["kb"], _peildatum(), config.use_directory_urls):
         if files.get_file_from_path(page.src_uri) is not None:
             raise PluginError(f"docs/{page.src_uri} bestaat al en botst met een gegenereerde pagina; verwijder of hernoem het bestand")
         generated = File.generated(config, page.src_uri, content=page.content)

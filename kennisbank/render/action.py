@@ -5,6 +5,7 @@ from __future__ import annotations
 from markupsafe import Markup, escape
 
 from ..model import Record
+from ..tracking import standing
 from .environment import GeneratedPage, Renderer
 from .formatting import period_nl
 from .related import related
@@ -45,5 +46,6 @@ def page(renderer: Renderer, record: Record) -> GeneratedPage:
         partners=[kb.get("organisatie", p) for p in record.get("partners", [])],
         deadline_text=deadline_text(record),
         timeline=timeline(record),
+        standing=standing(record, renderer.peildatum),
         related=[group for group in groups if group[1]],
     )

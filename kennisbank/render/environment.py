@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import posixpath
 import re
 from dataclasses import dataclass
@@ -45,6 +46,11 @@ def _tidy(markdown_text: str) -> str:
     return re.sub(r"\n{3,}", "\n\n", markdown_text).strip() + "\n"
 
 
+def badge(modifier: str, label: str) -> Markup:
+    """A status badge: the text carries the meaning; icon and colour only support it."""
+    return Markup('<span class="kb-status {}"><span class="kb-status__icoon" aria-hidden="true"></span>{}</span>').format(modifier, label)
+
+
 def _external(url: str) -> Markup:
     """A link that leaves the site; the URL already passed the schema (http/https only)."""
     return Markup('<a href="{0}" rel="noopener noreferrer">{0}</a>').format(url)
@@ -53,8 +59,9 @@ def _external(url: str) -> Markup:
 class Renderer:
     """Renders templates for one knowledge base; links are relative to the page."""
 
-    def __init__(self, kb: KnowledgeBase, directory_urls: bool = True):
+    def __init__(self, kb: KnowledgeBase, peildatum: dt.date, directory_urls: bool = True):
         self.kb = kb
+        self.peildatum = peildatum
         self.directory_urls = directory_urls
         self.env = Environment(
             loader=PackageLoader("kennisbank", "templates"),
@@ -71,7 +78,7 @@ class Renderer:
             periode=period_nl,
         )
         self.env.filters["map_labels"] = lambda values, vocabulary: ", ".join(kb.label(vocabulary, v) for v in values)
-        self.env.globals.update(kb=kb, label=kb.label, link=self._link, links=self._links, url=self._url, record=kb.get, external=_external)
+        self.env.globals.update(kb=kb, peildatum=peildatum, label=kb.label, link=self._link, links=self._links, url=self._url, record=kb.get, external=_external, badge=badge)
 
     @pass_context
     def _url(self, context: Any, target: Record | str) -> str:

@@ -9,10 +9,11 @@ from markupsafe import Markup
 
 from ..kinds import BY_NAME
 from ..model import KnowledgeBase, Record
-from .environment import GeneratedPage, Renderer, relative_url
+from ..tracking import standing
+from .environment import GeneratedPage, Renderer, badge, relative_url
 from .formatting import date_nl, period_nl
 
-Row = Callable[[Callable[[Record], Markup], KnowledgeBase, Record], list[Any]]
+Row = Callable[[Callable[[Record], Markup], Renderer, Record], list[Any]]
 
 _INTRO = {
     "initiatief": "Goede voorbeelden uit de bronnen: lokale en landelijke initiatieven, projecten en werkwijzen rond mantelzorg, vrijwilligerswerk en zorgzame gemeenschappen.",
@@ -24,23 +25,47 @@ _INTRO = {
 
 
 def _status(kb: KnowledgeBase, vocabulary: str, value: str) -> Markup:
-    return Markup('<span class="kb-status kb-status--{0}"><span class="kb-status__icoon" aria-hidden="true"></span>{1}</span>').format(value, kb.label(vocabulary, value))
+    return badge(f"kb-status--{value}", kb.label(vocabulary, value))
+
+
+def _standing(renderer: Renderer, action: Record) -> Markup:
+    result = standing(action, renderer.peildatum)
+    return badge(f"kb-stand--{result.flag}", result.label)
+
+
+def _initiative_row(link: Callable[[Record], Markup], rd: Renderer, r: Record) -> list[Any]:
+    kb = rd.kb
+    place = ", ".join(r.get("gemeenten", [])) or kb.label("schaal", r.data["schaal"])
+    themes = ", ".join(kb.label("thema", t) for t in r.data["themas"])
+    return [link(r), place, themes, _status(kb, "initiatiefstatus", r.data["status"])]
+
+
+def _action_row(link: Callable[[Record], Markup], rd: Renderer, r: Record) -> list[Any]:
+    owner = rd.kb.owner(r)
+    deadline = period_nl(r.data["termijn"]["periode"]) if "termijn" in r.data else "Geen termijn"
+    last = _status(rd.kb, "actiestatus", r.data["updates"][-1]["status"])
+    return [link(r), link(owner) if owner else "Niet genoemd", deadline, last, _standing(rd, r)]
+
+
+def _term_row(link: Callable[[Record], Markup], rd: Renderer, r: Record) -> list[Any]:
+    return [link(r), r.data["uitleg"]]
+
+
+def _organisation_row(link: Callable[[Record], Markup], rd: Renderer, r: Record) -> list[Any]:
+    return [link(r), r.get("afkorting", ""), rd.kb.label("organisatiesoort", r.data["soort"])]
+
+
+def _source_row(link: Callable[[Record], Markup], rd: Renderer, r: Record) -> list[Any]:
+    date = date_nl(r.data["datum"]) if "datum" in r.data else "Niet vermeld"
+    return [link(r), rd.kb.label("bronsoort", r.data["soort"]), date]
 
 
 _COLUMNS: dict[str, tuple[list[str], Row]] = {
-    "initiatief": (["Naam", "Gemeente", "Thema's", "Status"], lambda link, kb, r: [
-        link(r), ", ".join(r.get("gemeenten", [])) or kb.label("schaal", r.data["schaal"]),
-        ", ".join(kb.label("thema", t) for t in r.data["themas"]), _status(kb, "initiatiefstatus", r.data["status"])]),
-    "actie": (["Actie", "Eigenaar", "Termijn", "Status"], lambda link, kb, r: [
-        link(r),
-        link(owner) if (owner := kb.owner(r)) else "Niet genoemd",
-        period_nl(r.data["termijn"]["periode"]) if "termijn" in r.data else "Geen termijn",
-        _status(kb, "actiestatus", r.data["updates"][-1]["status"])]),
-    "begrip": (["Begrip", "Uitleg"], lambda link, kb, r: [link(r), r.data["uitleg"]]),
-    "organisatie": (["Organisatie", "Afkorting", "Soort"], lambda link, kb, r: [
-        link(r), r.get("afkorting", ""), kb.label("organisatiesoort", r.data["soort"])]),
-    "bron": (["Bron", "Soort", "Datum"], lambda link, kb, r: [
-        link(r), kb.label("bronsoort", r.data["soort"]), date_nl(r.data["datum"]) if "datum" in r.data else "Niet vermeld"]),
+    "initiatief": (["Naam", "Gemeente", "Thema's", "Status"], _initiative_row),
+    "actie": (["Actie", "Eigenaar", "Termijn", "Laatst gemelde status", "Stand op peildatum"], _action_row),
+    "begrip": (["Begrip", "Uitleg"], _term_row),
+    "organisatie": (["Organisatie", "Afkorting", "Soort"], _organisation_row),
+    "bron": (["Bron", "Soort", "Datum"], _source_row),
 }
 
 
@@ -54,6 +79,6 @@ def page(renderer: Renderer, kind_name: str) -> GeneratedPage:
         return Markup('<a href="{}">{}</a>').format(relative_url(src_uri, target.src_uri, renderer.directory_urls), target.title)
 
     noun = kind.label if len(records) == 1 else kind.plural.lower()
-    rows = [row(link, renderer.kb, record) for record in records]
+    rows = [row(link, renderer, record) for record in records]
     return renderer.render("overzicht.md.j2", src_uri, title=kind.plural, intro=_INTRO[kind_name],
                            records=records, noun=noun, columns=columns, rows=rows)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from ..kinds import KINDS
 from ..model import KnowledgeBase
 from . import action, initiative, organisation, overview, source, term
@@ -16,8 +18,8 @@ _RECORD_PAGES = {
 }
 
 
-def build_pages(kb: KnowledgeBase, directory_urls: bool = True) -> list[GeneratedPage]:
-    renderer = Renderer(kb, directory_urls)
+def build_pages(kb: KnowledgeBase, peildatum: dt.date, directory_urls: bool = True) -> list[GeneratedPage]:
+    renderer = Renderer(kb, peildatum, directory_urls)
     pages = [overview.page(renderer, kind.name) for kind in KINDS]
     for kind in KINDS:
         pages.extend(_RECORD_PAGES[kind.name](renderer, record) for record in kb.all(kind.name))
