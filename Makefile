@@ -9,6 +9,15 @@ export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: install serve build check test lock clean
 
+# npm packages for the browser and search tests (axe-core, playwright-core);
+# skipped when npm is missing, the tests then say how to install it.
+NODE_STAMP := node_modules/.installed-from-lock
+
+$(NODE_STAMP): package.json package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+	  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --silent && touch $(NODE_STAMP); \
+	else echo "npm not found: browser and search tests will be skipped"; fi
+
 $(STAMP): requirements.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' \
 	  || { echo "Python 3.11 or newer is needed (set PYTHON=python3.x)"; exit 1; }
@@ -28,7 +37,7 @@ build: install
 check: install
 	$(BIN)/kennisbank check
 
-test: install
+test: install $(NODE_STAMP)
 	$(BIN)/python -m pytest
 
 # Maintainers only: refresh the lock after changing pyproject.toml (needs pip-tools).
