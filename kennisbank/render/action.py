@@ -37,9 +37,8 @@ def page(renderer: Renderer, record: Record) -> GeneratedPage:
         ("Begrippen", related(kb, record, "begrip")),
         ("Acties", related(kb, record, "actie")),
     ]
-    return renderer.render(
-        "actie.md.j2", record.src_uri, record.file,
-        r=record,
+    return renderer.record_page(
+        "actie.md.j2", record,
         status=updates[-1]["status"],
         last_update=updates[-1],
         owner=kb.owner(record),

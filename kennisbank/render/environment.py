@@ -13,6 +13,7 @@ from markupsafe import Markup, escape
 
 from ..model import KnowledgeBase, Record
 from .formatting import date_nl, period_nl
+from .searchwords import SearchWords
 from .text import markdown_html, md_inline
 
 
@@ -77,6 +78,7 @@ class Renderer:
             datum=date_nl,
             periode=period_nl,
         )
+        self.search = SearchWords(kb)
         self.env.filters["map_labels"] = lambda values, vocabulary: ", ".join(kb.label(vocabulary, v) for v in values)
         self.env.globals.update(kb=kb, peildatum=peildatum, label=kb.label, link=self._link, links=self._links, url=self._url, record=kb.get, external=_external, badge=badge)
 
@@ -94,8 +96,15 @@ class Renderer:
     def _links(self, context: Any, targets: list[Record]) -> Markup:
         return Markup(", ").join(self._link(context, target) for target in targets)
 
+    def record_page(self, template: str, record: Record, **context: Any) -> GeneratedPage:
+        """A record's page: its template, its edit link and its search words."""
+        page = self.render(template, record.src_uri, record.file, r=record, **context)
+        hidden = Markup('<p class="kb-zoekwoorden" hidden>{}</p>').format(" ".join(self.search.for_record(record)))
+        title, _, rest = page.content.partition("\n")
+        return GeneratedPage(page.src_uri, f"{title}\n\n{hidden}\n{rest}", page.edit_path)
+
     def render(self, template: str, src_uri: str, edit_path: str | None = None, **context: Any) -> GeneratedPage:
         content = self.env.get_template(template).render(here=src_uri, **context)
         if edit_path:
-            content += str(Markup('\n<p class="kb-recordbestand">Deze pagina is gemaakt uit het bestand <code>{}</code>.</p>\n').format(edit_path))
+            content += str(Markup('\n<p class="kb-recordbestand" data-search-exclude>Deze pagina is gemaakt uit het bestand <code>{}</code>.</p>\n').format(edit_path))
         return GeneratedPage(src_uri, _tidy(content), edit_path)

@@ -13,4 +13,4 @@ def page(renderer: Renderer, record: Record) -> GeneratedPage:
         ("Begrippen", related(renderer.kb, record, "begrip")),
         ("Initiatieven", related(renderer.kb, record, "initiatief")),
     ]
-    return renderer.render("initiatief.md.j2", record.src_uri, record.file, r=record, related=[group for group in groups if group[1]])
+    return renderer.record_page("initiatief.md.j2", record, related=[group for group in groups if group[1]])

@@ -9,9 +9,8 @@ from .related import referring
 
 def page(renderer: Renderer, record: Record) -> GeneratedPage:
     kb = renderer.kb
-    return renderer.render(
-        "organisatie.md.j2", record.src_uri, record.file,
-        r=record,
+    return renderer.record_page(
+        "organisatie.md.j2", record,
         owned=referring(kb, record, "actie", "eigenaar"),
         partnered=referring(kb, record, "actie", "partners"),
         initiatives=kb.linked_from(record, "initiatief"),

@@ -9,4 +9,4 @@ from .environment import GeneratedPage, Renderer
 
 def page(renderer: Renderer, record: Record) -> GeneratedPage:
     citing = [(kind.plural, renderer.kb.linked_from(record, kind.name)) for kind in KINDS if kind.name != "bron"]
-    return renderer.render("bron.md.j2", record.src_uri, record.file, r=record, citing=citing)
+    return renderer.record_page("bron.md.j2", record, citing=citing)

@@ -13,9 +13,8 @@ def page(renderer: Renderer, record: Record) -> GeneratedPage:
         ("Initiatieven", kb.linked_from(record, "initiatief")),
         ("Acties", kb.linked_from(record, "actie")),
     ]
-    return renderer.render(
-        "begrip.md.j2", record.src_uri, record.file,
-        r=record,
+    return renderer.record_page(
+        "begrip.md.j2", record,
         broader=[kb.get("begrip", b) for b in record.get("bredere_begrippen", [])],
         narrower=referring(kb, record, "begrip", "bredere_begrippen"),
         related_terms=sorted({t.id: t for t in [kb.get("begrip", v) for v in record.get("verwante_begrippen", [])]
