@@ -8,7 +8,7 @@ from typing import Any
 from markupsafe import Markup
 
 from ..kinds import BY_NAME
-from ..model import KnowledgeBase, Record
+from ..model import KnowledgeBase, Record, sort_key
 from ..tracking import standing
 from .environment import GeneratedPage, Renderer, badge, relative_url
 from .formatting import date_nl, period_nl
@@ -79,6 +79,19 @@ def page(renderer: Renderer, kind_name: str) -> GeneratedPage:
         return Markup('<a href="{}">{}</a>').format(relative_url(src_uri, target.src_uri, renderer.directory_urls), target.title)
 
     noun = kind.label if len(records) == 1 else kind.plural.lower()
-    rows = [row(link, renderer, record) for record in records]
+    groups: list[tuple[str, list[list[Any]]]] = []
+    for record in records:
+        letter = _letter(record.title) if kind_name in _A_TO_Z else ""
+        if not groups or groups[-1][0] != letter:
+            groups.append((letter, []))
+        groups[-1][1].append(row(link, renderer, record))
     return renderer.render("overzicht.md.j2", src_uri, title=kind.plural, intro=_INTRO[kind_name],
-                           records=records, noun=noun, columns=columns, rows=rows)
+                           records=records, noun=noun, columns=columns, groups=groups)
+
+
+_A_TO_Z = {"begrip", "organisatie"}  # long lists get an A-Z index
+
+
+def _letter(title: str) -> str:
+    first = sort_key(title)[:1].upper()
+    return first if first.isalpha() else "0-9"
