@@ -39,8 +39,9 @@ class Scan(HTMLParser):
                 self.links.append(href)
         if tag in {"iframe", "object", "embed", "base"}:
             self.dangers.append(f"<{tag}>")
-        if tag == "form" and "md-search__form" not in (dict(attrs).get("class") or ""):
-            self.dangers.append("<form>")  # Material's own search form is the only one
+        own_forms = ("md-search__form", "kb-filterformulier")  # Material's search and our catalogue filters
+        if tag == "form" and not any(name in (dict(attrs).get("class") or "") for name in own_forms):
+            self.dangers.append("<form>")
         self._in_script = tag == "script"
         if tag == "script":
             self.scripts.append(dict(attrs).get("src") or "")
