@@ -127,3 +127,9 @@ def test_no_generated_page_has_an_empty_section():
                 next_level = len(following) - len(following.lstrip("#"))
                 ends = 0 < next_level <= level or following.startswith('<p class="kb-recordbestand"')
                 assert not ends, f"{page.src_uri}: lege sectie '{current}'"
+
+
+def test_initiative_pages_suggest_similar_initiatives(built_site):
+    page = scan(page_path(built_site, "initiatieven/week-van-de-respijtzorg/"))
+    assert "Vergelijkbare initiatieven (zelfde gemeente of thema)" in "".join(page.text)
+    assert "../high-tea-mantelzorgers-purmerend/" in page.links
