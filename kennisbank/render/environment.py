@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import posixpath
 import re
 from dataclasses import dataclass
@@ -111,7 +112,9 @@ class Renderer:
         page = self.render(template, record.src_uri, record.file, r=record, **context)
         hidden = Markup('<p class="kb-zoekwoorden" hidden>{}</p>').format(" ".join(self.search.for_record(record)))
         title, _, rest = page.content.partition("\n")
-        return GeneratedPage(page.src_uri, f"{title}\n\n{hidden}\n{rest}", page.edit_path)
+        # JSON strings are valid YAML scalars: contributed names cannot break the front matter.
+        tags = "".join(f"  - {json.dumps(name, ensure_ascii=False)}\n" for name in self.search.names(record))
+        return GeneratedPage(page.src_uri, f"---\ntags:\n{tags}---\n{title}\n\n{hidden}\n{rest}", page.edit_path)
 
     def render(self, template: str, src_uri: str, edit_path: str | None = None, **context: Any) -> GeneratedPage:
         content = self.env.get_template(template).render(here=src_uri, **context)

@@ -89,6 +89,24 @@ class SearchWords:
         return [w for w in found if not (w.casefold() in seen or seen.add(w.casefold()))]
 
 
+    def names(self, record: Record) -> list[str]:
+        """The record's own short names, for Material's heavily boosted `tags` field.
+
+        Material appends `*` to every query word, so a tag is also found by each
+        query word that is a prefix of it ("zorg" finds the tag "zorgverlof").
+        Tags therefore hold only names of this record: abbreviations, alternative
+        terms, municipalities and places, and a one-word term with its plural.
+        Titles are boosted as titles already; general words would push these
+        pages above better matches.
+        """
+        names = [*_texts(record, ("afkorting", "gemeenten", "plaatsen"))]
+        names += [alternative["term"] for alternative in record.get("alternatieve_termen", [])]
+        if record.kind.name == "begrip" and len(words(record.title)) == 1:
+            names += [record.title, *plurals(record.title)]
+        names += [plain(name) for name in names if plain(name) != name.casefold()]
+        return list(dict.fromkeys(names))
+
+
 def _texts(record: Record, fields: Iterable[str]) -> Iterator[str]:
     for field in fields:
         value = record.get(field)
