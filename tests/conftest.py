@@ -14,7 +14,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 _REPO_VARIABLES = {"KENNISBANK_REPO_URL", "GITHUB_SERVER_URL", "GITHUB_REPOSITORY"}
-PROJECT_PARTS = ["schema", "initiatives", "actions", "terms", "organisations", "sources", "docs", "hooks", "mkdocs.yml"]
+PROJECT_PARTS = ["schema", "initiatives", "actions", "terms", "organisations", "sources", "docs", "overrides", "hooks", "mkdocs.yml"]
 
 
 @dataclass
