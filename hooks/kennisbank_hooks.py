@@ -16,13 +16,12 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 from kennisbank.catalogue import Project, check
-from kennisbank.model import KnowledgeBase
-from kennisbank.render.site import build_pages
+from kennisbank.render.site import PageGlossary, build_pages
 from kennisbank.repository import repository_url
 from kennisbank.tracking import reference_date
 
 log = logging.getLogger("mkdocs.plugins.kennisbank")
-_state: dict[str, KnowledgeBase] = {}
+_state: dict = {}
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -36,6 +35,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(f"{len(result.problems)} problemen in de records; los ze op en bouw opnieuw "
                           "(zie ook: kennisbank check)")
     _state["kb"] = result.knowledge_base
+    _state["glossary"] = PageGlossary(result.knowledge_base, config.use_directory_urls)
     if not config.repo_url:
         config.repo_url = repository_url(project.root, os.environ)
     if not config.repo_url:
@@ -63,3 +63,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             generated.edit_uri = page.edit_path
         files.append(generated)
     return files
+
+
+def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
+    return _state["glossary"].annotate(html, page.file.src_uri)

@@ -52,3 +52,17 @@ def test_text_is_escaped_again():
 def test_built_pages_carry_the_tooltips(built_site):
     html = page_path(built_site, "initiatieven/steunpunt-mantelzorg-huisartsenpraktijk-emmen/").read_text(encoding="utf-8")
     assert 'class="kb-begrip" href="../../begrippen/mantelzorgsteunpunt/" title="' in html
+
+
+def test_hand_written_pages_and_summaries_carry_tooltips_too(built_site):
+    home = page_path(built_site, "").read_text(encoding="utf-8")
+    assert 'class="kb-begrip" href="begrippen/mantelzorg/"' in home
+    card = page_path(built_site, "initiatieven/anna-zorgt/").read_text(encoding="utf-8")
+    summary = card.split('class="kb-samenvatting"', 1)[1].split("</p>", 1)[0]
+    assert 'class="kb-begrip"' in summary
+
+
+def test_hidden_search_words_are_not_linked(built_site):
+    html = page_path(built_site, "initiatieven/anna-zorgt/").read_text(encoding="utf-8")
+    hidden = html.split('class="kb-zoekwoorden" hidden>', 1)[1].split("</p>", 1)[0]
+    assert "<a " not in hidden

@@ -14,7 +14,6 @@ from markupsafe import Markup, escape
 
 from ..model import KnowledgeBase, Record
 from .formatting import date_nl, period_nl
-from .glossary import Glossary
 from .searchwords import SearchWords
 from .text import markdown_html, md_inline
 
@@ -76,12 +75,11 @@ class Renderer:
         )
         self.env.filters.update(
             md=lambda text: Markup(md_inline(text)),
-            tekst=self._text,
+            tekst=lambda text: Markup(markdown_html(text)),
             datum=date_nl,
             periode=period_nl,
         )
         self.search = SearchWords(kb)
-        self.glossary = Glossary(kb)
         self.env.filters["map_labels"] = lambda values, vocabulary: ", ".join(kb.label(vocabulary, v) for v in values)
         self.env.globals.update(kb=kb, peildatum=peildatum, label=kb.label, link=self._link, links=self._links, url=self._url, record=kb.get, external=_external, badge=badge)
 
@@ -94,14 +92,6 @@ class Renderer:
     def _link(self, context: Any, target: Record, text: str | None = None) -> Markup:
         href = self._url(context, target)
         return Markup('<a href="{}">{}</a>').format(href, escape(text if text is not None else target.title))
-
-    @pass_context
-    def _text(self, context: Any, text: str) -> Markup:
-        """Contributed Markdown, sanitised, with glossary terms explained and linked."""
-        here = context["here"]
-        current = context.get("r")
-        skip = current.id if current is not None and current.kind.name == "begrip" else None
-        return self.glossary.annotate(markdown_html(text), lambda term: relative_url(here, term.src_uri, self.directory_urls), skip)
 
     @pass_context
     def _links(self, context: Any, targets: list[Record]) -> Markup:

@@ -1,9 +1,9 @@
 """Explain glossary terms where they appear in page text.
 
-The first mention of a term or abbreviation in each text block becomes a link
-to its term page whose title is the plain-language `uitleg`; Material's
+The first mention of a term or abbreviation on a page becomes a link to its
+term page whose title is the plain-language `uitleg`; Material's
 `content.tooltips` shows that title on hover and on keyboard focus. Text inside
-links, headings and code is left alone.
+links, headings, code and hidden elements is left alone.
 """
 
 from __future__ import annotations
@@ -17,7 +17,8 @@ from markupsafe import Markup
 
 from ..model import KnowledgeBase, Record
 
-_SKIP = {"a", "h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "abbr"}
+_SKIP = {"a", "h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "abbr", "hidden", "script", "style", "button", "label", "summary", "select", "option", "time"}
+_VOID = {"br", "img", "hr", "input", "meta", "link", "wbr", "source", "col", "area"}
 _MIN_LENGTH = 3
 
 
@@ -79,16 +80,17 @@ class _Annotator(HTMLParser):
 
     def handle_starttag(self, tag, attrs):  # type: ignore[no-untyped-def]
         self.out.append(self.get_starttag_text() or "")
-        if tag not in ("br", "img", "hr"):
-            self.open.append(tag)
+        if tag not in _VOID:
+            self.open.append("hidden" if any(name == "hidden" for name, _ in attrs) else tag)
 
     def handle_startendtag(self, tag, attrs):  # type: ignore[no-untyped-def]
         self.out.append(self.get_starttag_text() or "")
 
     def handle_endtag(self, tag):  # type: ignore[no-untyped-def]
-        if tag in self.open:
-            while self.open and self.open.pop() != tag:
-                pass
+        for index in range(len(self.open) - 1, -1, -1):
+            if self.open[index] in (tag, "hidden"):
+                del self.open[index:]
+                break
         self.out.append(f"</{tag}>")
 
     def handle_data(self, data):  # type: ignore[no-untyped-def]

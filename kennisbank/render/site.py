@@ -7,7 +7,8 @@ import datetime as dt
 from ..kinds import KINDS
 from ..model import KnowledgeBase
 from . import action, catalogue, initiative, organisation, overview, source, term
-from .environment import GeneratedPage, Renderer
+from .environment import GeneratedPage, Renderer, relative_url
+from .glossary import Glossary
 
 _RECORD_PAGES = {
     "initiatief": initiative.page,
@@ -25,3 +26,15 @@ def build_pages(kb: KnowledgeBase, peildatum: dt.date, directory_urls: bool = Tr
     for kind in KINDS:
         pages.extend(_RECORD_PAGES[kind.name](renderer, record) for record in kb.all(kind.name))
     return pages
+
+
+class PageGlossary:
+    """Explains glossary terms in the HTML of any page, generated or hand-written."""
+
+    def __init__(self, kb: KnowledgeBase, directory_urls: bool = True):
+        self.glossary = Glossary(kb)
+        self.directory_urls = directory_urls
+
+    def annotate(self, html: str, src_uri: str) -> str:
+        own_term = src_uri[len("begrippen/"):-len(".md")] if src_uri.startswith("begrippen/") else None
+        return str(self.glossary.annotate(html, lambda term: relative_url(src_uri, term.src_uri, self.directory_urls), own_term))
