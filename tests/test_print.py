@@ -21,6 +21,6 @@ def test_page_prints_without_navigation(served, tmp_path, url):  # noqa: F811
     out = json.loads(result.stdout)
     assert out["content"] and not out["navigation"]
     assert out["externalLinksPrintAddress"]
-    if "connect-generations" in url:  # its website is the only external link of the three
-        assert out["externalLinks"] == 1
+    if "connect-generations" in url:  # the one page of the three with an external link (its website)
+        assert out["externalLinks"] >= 1
     assert pdf.read_bytes().startswith(b"%PDF") and pdf.stat().st_size > 5000
