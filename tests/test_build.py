@@ -133,3 +133,13 @@ def test_initiative_pages_suggest_similar_initiatives(built_site):
     page = scan(page_path(built_site, "initiatieven/week-van-de-respijtzorg/"))
     assert "Vergelijkbare initiatieven (zelfde gemeente of thema)" in "".join(page.text)
     assert "../high-tea-mantelzorgers-purmerend/" in page.links
+
+
+def test_organisations_overview_is_grouped_by_kind_with_counts(built_site):
+    from kennisbank.catalogue import Project, load
+
+    kb = load(Project(ROOT))
+    text = "".join(scan(page_path(built_site, "organisaties/")).text)
+    ministries = sum(1 for r in kb.all("organisatie") if r.data["soort"] == "ministerie")
+    assert f"Ministerie of bewindspersoon ({ministries})" in text
+    assert "#groep-ministerie-of-bewindspersoon" in scan(page_path(built_site, "organisaties/")).links

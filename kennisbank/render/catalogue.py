@@ -7,13 +7,12 @@ overview page, keeps them in the URL and sorts.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..model import KnowledgeBase, Record
 from .environment import GeneratedPage, Renderer
+from .searchwords import slug
 
 
 @dataclass(frozen=True)
@@ -22,12 +21,6 @@ class Facet:
     title: str  # Dutch heading
     values: Callable[[KnowledgeBase, Record], list[tuple[str, str]]]  # (slug, label) pairs of one record
     phrase: str  # "met thema", "in provincie" for page titles
-
-
-def slug(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    ascii_text = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
 
 
 def _vocabulary(field: str, vocabulary: str) -> Callable[[KnowledgeBase, Record], list[tuple[str, str]]]:

@@ -14,7 +14,7 @@ from markupsafe import Markup, escape
 
 from ..model import KnowledgeBase, Record
 from .formatting import date_nl, period_nl
-from .searchwords import SearchWords
+from .searchwords import SearchWords, slug
 from .text import markdown_html, md_inline
 
 
@@ -78,6 +78,7 @@ class Renderer:
             tekst=lambda text: Markup(markdown_html(text)),
             datum=date_nl,
             periode=period_nl,
+            slug=slug,
         )
         self.search = SearchWords(kb)
         self.env.filters["map_labels"] = lambda values, vocabulary: ", ".join(kb.label(vocabulary, v) for v in values)

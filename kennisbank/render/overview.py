@@ -80,16 +80,25 @@ def page(renderer: Renderer, kind_name: str) -> GeneratedPage:
 
     noun = kind.label if len(records) == 1 else kind.plural.lower()
     groups: list[tuple[str, list[list[Any]]]] = []
-    for record in records:
-        letter = _letter(record.title) if kind_name in _A_TO_Z else ""
-        if not groups or groups[-1][0] != letter:
-            groups.append((letter, []))
-        groups[-1][1].append(row(link, renderer, record))
+    if kind_name == "organisatie":
+        # Organisations by kind, largest group first: the kinds double as a filter.
+        by_kind: dict[str, list[list[Any]]] = {}
+        for record in records:
+            by_kind.setdefault(renderer.kb.label("organisatiesoort", record.data["soort"]), []).append(row(link, renderer, record))
+        groups = sorted(by_kind.items(), key=lambda item: (item[0] == "Overig", -len(item[1]), sort_key(item[0])))
+    else:
+        for record in records:
+            letter = _letter(record.title) if kind_name in _A_TO_Z else ""
+            if not groups or groups[-1][0] != letter:
+                groups.append((letter, []))
+            groups[-1][1].append(row(link, renderer, record))
     return renderer.render("overzicht.md.j2", src_uri, title=kind.plural, intro=_INTRO[kind_name],
-                           records=records, noun=noun, columns=columns, groups=groups)
+                           records=records, noun=noun, columns=columns, groups=groups,
+                           group_label="Naar soort organisatie" if kind_name == "organisatie" else "Naar beginletter",
+                           counted=kind_name == "organisatie")
 
 
-_A_TO_Z = {"begrip", "organisatie"}  # long lists get an A-Z index
+_A_TO_Z = {"begrip"}  # the glossary gets an A-Z index
 
 
 def _letter(title: str) -> str:

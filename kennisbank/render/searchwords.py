@@ -29,6 +29,11 @@ def plain(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+def slug(text: str) -> str:
+    """URL- and id-safe form: 'Koepel- of brancheorganisatie' -> 'koepel-of-brancheorganisatie'."""
+    return re.sub(r"[^a-z0-9]+", "-", plain(text)).strip("-")
+
+
 def words(text: str) -> list[str]:
     return [w.casefold() for w in _WORD.findall(text)]
 
