@@ -38,6 +38,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _state["glossary"] = PageGlossary(result.knowledge_base, config.use_directory_urls)
     if not config.repo_url:
         config.repo_url = repository_url(project.root, os.environ)
+        if config.repo_url and not config.repo_name:
+            config.repo_name = "/".join(config.repo_url.rstrip("/").split("/")[-2:])
     if not config.repo_url:
         config.edit_uri = None  # no known host: pages name their record file instead
     return config
