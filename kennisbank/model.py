@@ -31,11 +31,6 @@ class Record:
         """Path of the generated Markdown page inside the MkDocs docs tree."""
         return f"{self.kind.url}/{self.id}.md"
 
-    @property
-    def url(self) -> str:
-        """Site-relative URL of the record page."""
-        return f"{self.kind.url}/{self.id}/"
-
     def get(self, key: str, default: Any = None) -> Any:
         return self.data.get(key, default)
 
@@ -89,12 +84,13 @@ class KnowledgeBase:
     def label(self, vocabulary: str, value: str) -> str:
         return self.schemas.vocabularies[vocabulary].label(value)
 
-    @property
-    def count(self) -> int:
-        return sum(len(by_id) for by_id in self.records.values())
+
+def fold(text: str) -> str:
+    """Lowercase without diacritics: 'Coöperatie' -> 'cooperatie'."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def sort_key(text: str) -> str:
     """Sort Dutch names ignoring case, diacritics and a leading quote."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold().lstrip("\"'‘“"))
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return fold(text.lstrip("\"'‘“"))

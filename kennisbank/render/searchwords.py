@@ -12,10 +12,9 @@ nothing.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Iterator
 
-from ..model import KnowledgeBase, Record
+from ..model import KnowledgeBase, Record, fold
 
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*", re.UNICODE)
 _MIN_PART = 4  # shorter parts ("zorg" is 4) would split too eagerly below this
@@ -23,10 +22,7 @@ _LINKING = ("", "s", "e", "en")  # Dutch linking sounds: dorpscoöperatie, bewon
 _VOCABULARY_FIELDS = ("naam", "titel", "voorkeursterm", "samenvatting", "uitleg", "beschrijving", "omschrijving", "trefwoorden", "zoektermen")
 
 
-def plain(text: str) -> str:
-    """Lowercase without diacritics: 'Coöperatie' -> 'cooperatie'."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+plain = fold  # spellings users type without diacritics
 
 
 def slug(text: str) -> str:
