@@ -72,7 +72,11 @@ def check(project: Project, only: set[str] | None = None, schemas: Schemas | Non
     `only`: relative paths whose problems to report (all files are still
     loaded, since references need the whole set).
     """
-    schemas = schemas or load_schemas(project.schema_dir)
+    if schemas is None:
+        try:
+            schemas = load_schemas(project.schema_dir)
+        except ValidationFailed as failure:
+            return Result(failure.problems, None, 0)
     files, problems = _discover(project)
     known: dict[str, set[str]] = {kind.name: set() for kind in KINDS}
     documents: dict[str, dict[str, Document]] = {kind.name: {} for kind in KINDS}

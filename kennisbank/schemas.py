@@ -13,10 +13,12 @@ from typing import Any
 from urllib.parse import urljoin
 
 from jsonschema import Draft202012Validator, FormatChecker
+from jsonschema.exceptions import SchemaError
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
 from .kinds import KINDS
+from .problems import Problem, ValidationFailed
 
 from . import periods
 
@@ -70,8 +72,40 @@ def missing_format_checkers() -> list[str]:
     return [name for name in REQUIRED_FORMATS if name not in FORMAT_CHECKER.checkers]
 
 
+def _read_schema_files(directory: Path) -> dict[str, dict[str, Any]]:
+    """Every schema file, or ValidationFailed naming each one that is missing or broken."""
+    shown = f"{directory.name}/"
+    if not directory.is_dir():
+        raise ValidationFailed([Problem(shown, 1, 1, "map met schema's ontbreekt",
+                                        "draai de opdracht in de hoofdmap van de kennisbank of geef die op met --map")])
+    documents: dict[str, dict[str, Any]] = {}
+    problems: list[Problem] = []
+    required = {kind.schema for kind in KINDS} | {"gemeenschappelijk.schema.json", "vocabulaires.schema.json"}
+    for name in sorted({path.name for path in directory.glob("*.schema.json")} | required):
+        path = directory / name
+        if not path.is_file():
+            problems.append(Problem(shown + name, 1, 1, "schemabestand ontbreekt", "zet het bestand terug uit de repository"))
+            continue
+        try:
+            document = json.loads(path.read_text(encoding="utf-8"))
+            Draft202012Validator.check_schema(document)
+        except json.JSONDecodeError as error:
+            problems.append(Problem(shown + name, error.lineno, error.colno, "schema is geen geldige JSON",
+                                    "controleer aanhalingstekens, komma's en haakjes op deze plek"))
+        except UnicodeDecodeError:
+            problems.append(Problem(shown + name, 1, 1, "schema is geen geldige UTF-8-tekst", "sla het bestand op als UTF-8"))
+        except SchemaError as error:
+            problems.append(Problem(shown + name, 1, 1, f"schema volgt JSON Schema draft 2020-12 niet (bij {error.json_path})",
+                                    "herstel het schema op die plek"))
+        else:
+            documents[name] = document
+    if problems:
+        raise ValidationFailed(problems)
+    return documents
+
+
 def load_schemas(directory: Path) -> Schemas:
-    documents = {path.name: json.loads(path.read_text(encoding="utf-8")) for path in sorted(directory.glob("*.schema.json"))}
+    documents = _read_schema_files(directory)
     schemas = Schemas(directory, documents, Registry())
     resources = [(schemas.uri(name), Resource.from_contents(doc, default_specification=DRAFT202012)) for name, doc in documents.items()]
     schemas.registry = Registry().with_resources(resources).crawl()

@@ -63,3 +63,29 @@ def test_unknown_command_is_answered_in_dutch(project):
     result = subprocess.run([sys.executable, "-m", "kennisbank", "controleer"], cwd=project.root, capture_output=True, text=True)
     assert result.returncode == 2
     assert "onbekende opdracht 'controleer'" in result.stderr
+
+
+def test_missing_or_broken_schemas_get_a_message_not_a_traceback(project):
+    (project.root / "schema" / "bron.schema.json").unlink()
+    (project.root / "schema" / "actie.schema.json").write_text('{"type": "object",\n  "properties": ', encoding="utf-8")
+    (project.root / "schema" / "begrip.schema.json").write_text('{"type": 5}', encoding="utf-8")
+    result = project.check()
+    assert result.returncode == 1 and "Traceback" not in result.stdout + result.stderr
+    assert result.stdout.splitlines() == [
+        "schema/actie.schema.json:2:17: schema is geen geldige JSON; controleer aanhalingstekens, komma's en haakjes op deze plek",
+        "schema/begrip.schema.json:1:1: schema volgt JSON Schema draft 2020-12 niet (bij $.type); herstel het schema op die plek",
+        "schema/bron.schema.json:1:1: schemabestand ontbreekt; zet het bestand terug uit de repository",
+        "3 problemen in 3 bestanden.",
+    ]
+    build = project.build()
+    assert build.returncode != 0 and "Traceback" not in build.stderr
+    assert "schema/bron.schema.json:1:1: schemabestand ontbreekt" in build.stderr
+
+
+def test_outside_a_knowledge_base_the_check_says_where_to_run(tmp_path):
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-m", "kennisbank", "check"], cwd=tmp_path, capture_output=True, text=True)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stdout.startswith("schema/:1:1: map met schema's ontbreekt; draai de opdracht in de hoofdmap")
