@@ -7,12 +7,16 @@ import shutil
 import subprocess
 import sys
 import textwrap
+import threading
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 _REPO_VARIABLES = {"KENNISBANK_REPO_URL", "GITHUB_SERVER_URL", "GITHUB_REPOSITORY"}
 PROJECT_PARTS = ["schema", "initiatives", "actions", "terms", "organisations", "sources", "docs", "overrides", "hooks", "mkdocs.yml"]
 
@@ -71,3 +75,47 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = copy.build(KENNISBANK_REPO_URL="https://git.example.invalid/kennisbank")
     assert result.returncode == 0, result.stdout + result.stderr
     return copy.site
+
+
+# --- Browser tests: the built site over http://127.0.0.1 for the system Chromium ---
+
+def _missing_tools() -> list[str]:
+    missing = []
+    if not (Path(CHROMIUM).is_file() and os.access(CHROMIUM, os.X_OK)):
+        missing.append(f"Chromium not found at {CHROMIUM}: install it with `apt-get install chromium`")
+    if shutil.which("node") is None:
+        missing.append("node not found: install it with `apt-get install nodejs npm`")
+    for package in ("axe-core", "playwright-core"):
+        if not (ROOT / "node_modules" / package / "package.json").is_file():
+            missing.append(f"node_modules/{package} missing: run `npm ci` in {ROOT} "
+                           "(PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci; `make test` does this)")
+    return missing
+
+
+@pytest.fixture(scope="session")
+def browser_tools() -> None:
+    missing = _missing_tools()
+    if missing:
+        message = "browser tests need: " + "; ".join(missing)
+        if os.environ.get("CI") == "true":
+            pytest.fail(message, pytrace=False)
+        pytest.skip(message)
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - signature of the base class
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(browser_tools: None, built_site: Path):
+    """The built site over http://127.0.0.1 on a free port (search does not work from file://)."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_QuietHandler, directory=str(built_site)))
+    thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=10)

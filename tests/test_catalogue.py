@@ -2,20 +2,15 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
-import os
-import shutil
 import subprocess
-import threading
 from pathlib import Path
 
 import pytest
 from htmlscan import page_path, scan
 
 from kennisbank.catalogue import Project, load
-from kennisbank.render.catalogue import FACETS
+from kennisbank.render.facets import FACETS
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -56,30 +51,8 @@ def test_catalogue_lists_every_initiative_with_counts(built_site, kb):
     assert f"Respijtzorg ({respite})" in text
 
 
-def _browser_available() -> str | None:
-    if not Path("/usr/bin/chromium").exists():
-        return "Chromium ontbreekt: installeer het met 'apt-get install chromium'"
-    if not (ROOT / "node_modules" / "playwright-core").is_dir() or not shutil.which("node"):
-        return "Node.js-pakketten ontbreken: draai 'npm ci' (of 'make test')"
-    return None
-
-
-@pytest.fixture(scope="module")
-def served(built_site):
-    missing = _browser_available()
-    if missing:
-        if os.environ.get("CI") == "true":
-            pytest.fail(missing)
-        pytest.skip(missing)
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(built_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-
-
-def test_filters_combine_in_the_browser(served, kb):
-    result = subprocess.run(["node", str(ROOT / "tests/js/catalogue.mjs"), served], capture_output=True, text=True, timeout=120, cwd=ROOT)
+def test_filters_combine_in_the_browser(site_url, kb):
+    result = subprocess.run(["node", str(ROOT / "tests/js/catalogue.mjs"), site_url], capture_output=True, text=True, timeout=120, cwd=ROOT)
     assert result.returncode == 0, result.stderr
     out = json.loads(result.stdout)
     both = sorted(r.id for r in kb.all("initiatief") if "respijtzorg" in r.data["themas"] and "noord-holland" in r.get("provincies", []))

@@ -7,15 +7,14 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from test_catalogue import served  # noqa: F401  (the same local server and browser checks)
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.mark.parametrize("url", ["initiatieven/connect-generations/", "acties/uitvoeringsagenda-mantelzorg/", "begrippen/respijtzorg/"])
-def test_page_prints_without_navigation(served, tmp_path, url):  # noqa: F811
+def test_page_prints_without_navigation(site_url, tmp_path, url):
     pdf = tmp_path / "pagina.pdf"
-    result = subprocess.run(["node", str(ROOT / "tests/js/print.mjs"), served + url, str(pdf)],
+    result = subprocess.run(["node", str(ROOT / "tests/js/print.mjs"), site_url + url, str(pdf)],
                             capture_output=True, text=True, timeout=120, cwd=ROOT)
     assert result.returncode == 0, result.stderr
     out = json.loads(result.stdout)

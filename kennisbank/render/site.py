@@ -6,7 +6,7 @@ import datetime as dt
 
 from ..kinds import KINDS
 from ..model import KnowledgeBase
-from . import action, catalogue, initiative, organisation, overview, source, term
+from . import action, facets, initiative, organisation, overview, source, term
 from .environment import GeneratedPage, Renderer, relative_url
 from .glossary import Glossary
 
@@ -21,7 +21,7 @@ _RECORD_PAGES = {
 
 def build_pages(kb: KnowledgeBase, peildatum: dt.date, directory_urls: bool = True) -> list[GeneratedPage]:
     renderer = Renderer(kb, peildatum, directory_urls)
-    pages = catalogue.pages(renderer)
+    pages = facets.pages(renderer)
     pages += [overview.page(renderer, kind.name) for kind in KINDS if kind.name != "initiatief"]
     for kind in KINDS:
         pages.extend(_RECORD_PAGES[kind.name](renderer, record) for record in kb.all(kind.name))
