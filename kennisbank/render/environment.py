@@ -99,16 +99,16 @@ class Renderer:
         return Markup(", ").join(self._link(context, target) for target in targets)
 
     def record_page(self, template: str, record: Record, **context: Any) -> GeneratedPage:
-        """A record's page: its template, its edit link and its search words."""
-        page = self.render(template, record.src_uri, record.file, r=record, **context)
-        hidden = Markup('<p class="kb-zoekwoorden" hidden>{}</p>').format(" ".join(self.search.for_record(record)))
-        title, _, rest = page.content.partition("\n")
+        """A record's page: search tags and words, its content, and the file it was made from."""
+        title, _, rest = self.render(template, record.src_uri, r=record, **context).content.partition("\n")
+        found = self.search.for_record(record)
+        hidden = Markup('<p class="kb-zoekwoorden" hidden>{}</p>\n').format(" ".join(found)) if found else ""
+        source = Markup('<p class="kb-recordbestand" data-search-exclude>Deze pagina is gemaakt uit het bestand <code>{}</code>.</p>').format(record.file)
         # JSON strings are valid YAML scalars: contributed names cannot break the front matter.
-        tags = "".join(f"  - {json.dumps(name, ensure_ascii=False)}\n" for name in self.search.names(record))
-        return GeneratedPage(page.src_uri, f"---\ntags:\n{tags}---\n{title}\n\n{hidden}\n{rest}", page.edit_path)
+        tags = json.dumps(self.search.names(record), ensure_ascii=False)
+        content = f"---\ntags: {tags}\n---\n{title}\n\n{hidden}{rest}\n{source}\n"
+        return GeneratedPage(record.src_uri, content, record.file)
 
-    def render(self, template: str, src_uri: str, edit_path: str | None = None, **context: Any) -> GeneratedPage:
+    def render(self, template: str, src_uri: str, **context: Any) -> GeneratedPage:
         content = self.env.get_template(template).render(here=src_uri, **context)
-        if edit_path:
-            content += str(Markup('\n<p class="kb-recordbestand" data-search-exclude>Deze pagina is gemaakt uit het bestand <code>{}</code>.</p>\n').format(edit_path))
-        return GeneratedPage(src_uri, _tidy(content), edit_path)
+        return GeneratedPage(src_uri, _tidy(content))
