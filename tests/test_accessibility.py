@@ -33,6 +33,7 @@ PAGES = [
     # the catalogue filtered by the script from the URL, and a plain facet page
     "initiatieven/?thema=respijtzorg&provincie=noord-holland",
     "initiatieven/thema/respijtzorg/",
+    "organisaties/?soort=ministerie&rol=eigenaar",
 ]
 SEARCH = "zoeken (resultaten open)"
 

@@ -135,16 +135,6 @@ def test_initiative_pages_suggest_similar_initiatives(built_site):
     assert "../high-tea-mantelzorgers-purmerend/" in page.links
 
 
-def test_organisations_overview_is_grouped_by_kind_with_counts(built_site):
-    from kennisbank.catalogue import Project, load
-
-    kb = load(Project(ROOT))
-    text = "".join(scan(page_path(built_site, "organisaties/")).text)
-    ministries = sum(1 for r in kb.all("organisatie") if r.data["soort"] == "ministerie")
-    assert f"Ministerie of bewindspersoon ({ministries})" in text
-    assert "#groep-ministerie-of-bewindspersoon" in scan(page_path(built_site, "organisaties/")).links
-
-
 def test_header_names_the_repository_when_its_address_is_known(built_site):
     html = (built_site / "index.html").read_text(encoding="utf-8")
     name = html.split('class="md-source__repository">', 1)[1].split("</div>", 1)[0].strip()

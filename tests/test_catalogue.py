@@ -1,8 +1,9 @@
-"""The initiatives catalogue: facet pages without JavaScript, combined filters with it."""
+"""The initiatives and organisations catalogues: facet pages without JavaScript, combined filters with it."""
 
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 from pathlib import Path
 
@@ -10,7 +11,8 @@ import pytest
 from htmlscan import page_path, scan
 
 from kennisbank.catalogue import Project, load
-from kennisbank.render.facets import FACETS
+from kennisbank.render.facets import CATALOGUES, ORGANISATIONS
+from kennisbank.render.searchwords import slug
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -25,20 +27,21 @@ def _titles(site: Path, url: str) -> set[str]:
     return {link.rstrip("/").rsplit("/", 1)[-1] for link in links if "/initiatieven/" in link or link.startswith("../../")}
 
 
-def test_every_facet_value_has_a_page_listing_exactly_its_initiatives(built_site, kb):
-    for facet in FACETS:
+@pytest.mark.parametrize("catalogue", CATALOGUES, ids=lambda c: c.folder)
+def test_every_facet_value_has_a_page_listing_exactly_its_records(built_site, kb, catalogue):
+    for facet in catalogue.facets:
         expected: dict[str, set[str]] = {}
-        for record in kb.all("initiatief"):
+        for record in kb.all(catalogue.kind):
             for value, _ in facet.values(kb, record):
                 expected.setdefault(value, set()).add(record.id)
         assert expected, facet.key
         for value, ids in expected.items():
-            page = page_path(built_site, f"initiatieven/{facet.key}/{value}/")
+            page = page_path(built_site, f"{catalogue.folder}/{facet.key}/{value}/")
             assert page.exists(), page
-            cards = {a.split("/")[-2] for a in scan(page).links if a.startswith("../../") and a.count("/") == 3}
-            assert ids <= cards, f"{facet.key}={value}"
-            text = "".join(scan(page).text)
-            assert f"{len(ids)} initiatie" in text
+            html = page.read_text(encoding="utf-8")
+            cards = set(re.findall(r'<h3 class="kb-kaart__titel"><a href="\.\./\.\./([^/"]+)/"', html))
+            assert cards == ids, f"{facet.key}={value}"
+            assert f"{len(ids)} {catalogue.noun(len(ids))} {facet.phrase}" in "".join(scan(page).text)
 
 
 def test_catalogue_lists_every_initiative_with_counts(built_site, kb):
@@ -61,3 +64,25 @@ def test_filters_combine_in_the_browser(site_url, kb):
     assert out["keyboard"]["focused"] == "status" and out["keyboard"]["checked"] and "status=" in out["keyboard"]["url"]
     assert out["empty"] == {"result": "0 initiatieven", "emptyShown": True}
     assert out["sorted"]["count"] == len(kb.all("initiatief")) and "sorteer=plaats" in out["sorted"]["url"]
+    owners = sorted(r.id for r in kb.all("organisatie")
+                    if r.data["soort"] == "ministerie" and kb.linked_from(r, "actie") and
+                    any(a.data["eigenaar"] == r.id for a in kb.linked_from(r, "actie")))
+    assert owners and out["organisations"]["result"] == f"{len(owners)} organisaties"
+    assert sorted(href.rstrip("/").rsplit("/", 1)[-1] for href in out["organisations"]["visible"]) == owners
+    first = min(kb.all("organisatie"), key=lambda r: (r.data["soort"], slug(r.title)))
+    assert out["organisationsSorted"]["first"].rstrip("/").rsplit("/", 1)[-1] == first.id
+    assert "sorteer=soort" in out["organisationsSorted"]["url"]
+
+
+def test_organisations_catalogue_counts_kinds_roles_and_programmes(built_site, kb):
+    text = "".join(scan(page_path(built_site, "organisaties/")).text)
+    organisations = kb.all("organisatie")
+    assert f"{len(organisations)} organisaties" in text
+    ministries = sum(1 for r in organisations if r.data["soort"] == "ministerie")
+    assert f"Ministerie of bewindspersoon ({ministries})" in text
+    owners = sum(1 for r in organisations if any(a.data["eigenaar"] == r.id for a in kb.linked_from(r, "actie")))
+    assert f"Eigenaar van een actie ({owners})" in text
+    vws = scan(page_path(built_site, "organisaties/programma/mantelzorgagenda-2023-2026/"))
+    assert "../../ministerie-vws/" in vws.links
+    assert "../../rol/eigenaar/" in vws.links  # the other facets stay one click away
+    assert [f.key for f in ORGANISATIONS.facets] == ["soort", "rol", "programma"]

@@ -1,4 +1,4 @@
-// Combines the catalogue's filters on the initiatives overview, keeps them in
+// Combines the catalogue's filters on the initiatives and organisations overviews, keeps them in
 // the URL (?thema=respijtzorg&provincie=zeeland) and sorts. Without this script
 // every filter value still has its own page (/initiatieven/thema/respijtzorg/).
 (function () {
@@ -54,17 +54,18 @@
         group.querySelector("[data-kb-gekozen]").textContent = n ? "(" + n + " gekozen)" : "";
       });
       var key = sort.value;
+      var descending = sort.selectedOptions[0].hasAttribute("data-aflopend");
       cards.slice().sort(function (a, b) {
         var x = a.dataset[key] || "", y = b.dataset[key] || "";
-        if (key === "gecontroleerd") { var t = x; x = y; y = t; }  // newest first
+        if (descending) { var t = x; x = y; y = t; }  // e.g. newest check first
         return x < y ? -1 : x > y ? 1 : (a.dataset.naam < b.dataset.naam ? -1 : 1);
       }).forEach(function (card) { list.appendChild(card); });
-      result.textContent = shown === 1 ? "1 initiatief" : shown + " initiatieven";
+      result.textContent = shown + " " + (shown === 1 ? result.dataset.enkelvoud : result.dataset.meervoud);
       empty.hidden = shown !== 0;
       if (pushUrl) {
         var params = new URLSearchParams();
         Object.keys(chosen).forEach(function (facet) { chosen[facet].forEach(function (v) { params.append(facet, v); }); });
-        if (key !== "naam") params.set("sorteer", key);
+        if (key !== sort.options[0].value) params.set("sorteer", key);
         var query = params.toString();
         history.replaceState(null, "", location.pathname + (query ? "?" + query : ""));
       }

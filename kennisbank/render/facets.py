@@ -1,4 +1,4 @@
-"""The initiatives catalogue: facets with counts, one plain page per facet value.
+"""Filterable catalogues (initiatives, organisations): facets with counts, one plain page per facet value.
 
 Every filter works without JavaScript: each facet value has its own generated
 page. The script (docs/javascripts/catalogus.js) only combines filters on the
@@ -10,20 +10,49 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ..kinds import BY_NAME
 from ..model import KnowledgeBase, Record
 from .environment import GeneratedPage, Renderer
+from .related import referring
 from .searchwords import slug
+
+Values = Callable[[KnowledgeBase, Record], list[tuple[str, str]]]  # (slug, label) pairs of one record
 
 
 @dataclass(frozen=True)
 class Facet:
     key: str  # URL parameter and folder name, e.g. "thema"
     title: str  # Dutch heading
-    values: Callable[[KnowledgeBase, Record], list[tuple[str, str]]]  # (slug, label) pairs of one record
+    values: Values
     phrase: str  # "met thema", "in provincie" for page titles
 
 
-def _vocabulary(field: str, vocabulary: str) -> Callable[[KnowledgeBase, Record], list[tuple[str, str]]]:
+@dataclass(frozen=True)
+class Sort:
+    key: str  # card data attribute and URL value
+    label: str
+    descending: bool = False
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    kind: str
+    intro: str
+    facets: tuple[Facet, ...]
+    sorts: tuple[Sort, ...]  # the first is the default
+    card: str  # macro in _macros.md.j2 that renders one record
+    extra_data: Callable[[Record], dict[str, str]]  # sort keys beyond the name
+
+    @property
+    def folder(self) -> str:
+        return BY_NAME[self.kind].url
+
+    def noun(self, count: int) -> str:
+        kind = BY_NAME[self.kind]
+        return kind.label.lower() if count == 1 else kind.plural.lower()
+
+
+def _vocabulary(field: str, vocabulary: str) -> Values:
     def values(kb: KnowledgeBase, record: Record) -> list[tuple[str, str]]:
         raw = record.get(field, [])
         items = raw if isinstance(raw, list) else [raw]
@@ -40,21 +69,62 @@ def _recognition(kb: KnowledgeBase, record: Record) -> list[tuple[str, str]]:
     return [(level, kb.label("erkenningsniveau", level))] if level else [("geen", "Geen erkenning bekend")]
 
 
-FACETS: tuple[Facet, ...] = (
-    Facet("thema", "Thema", _vocabulary("themas", "thema"), "met thema"),
-    Facet("provincie", "Provincie", _vocabulary("provincies", "provincie"), "in provincie"),
-    Facet("gemeente", "Gemeente", _municipalities, "in gemeente"),
-    Facet("doelgroep", "Voor wie", _vocabulary("doelgroepen", "doelgroep"), "voor"),
-    Facet("vorm", "Organisatievorm", _vocabulary("organisatievorm", "organisatievorm"), "met vorm"),
-    Facet("status", "Status", _vocabulary("status", "initiatiefstatus"), "met status"),
-    Facet("erkenning", "Erkenning", _recognition, "met erkenning"),
+def _roles(kb: KnowledgeBase, record: Record) -> list[tuple[str, str]]:
+    roles = [("eigenaar", "Eigenaar van een actie", bool(referring(kb, record, "actie", "eigenaar"))),
+             ("partner", "Partner in een actie", bool(referring(kb, record, "actie", "partners"))),
+             ("initiatief", "Betrokken bij een initiatief", bool(kb.linked_from(record, "initiatief"))),
+             ("afzender", "Afzender van een bron", bool(referring(kb, record, "bron", "afzender")))]
+    return [(key, label) for key, label, holds in roles if holds] or [("geen", "Alleen genoemd")]
+
+
+def _programmes(kb: KnowledgeBase, record: Record) -> list[tuple[str, str]]:
+    actions = referring(kb, record, "actie", "eigenaar") + referring(kb, record, "actie", "partners")
+    found = {a.data["programma"] for a in actions}
+    return [(p, kb.label("programma", p)) for p in sorted(found)]
+
+
+INITIATIVES = Catalogue(
+    kind="initiatief",
+    intro="Goede voorbeelden uit de bronnen: lokale en landelijke initiatieven, projecten en werkwijzen rond mantelzorg, "
+          "vrijwilligerswerk en zorgzame gemeenschappen. Filter op thema, plaats of doelgroep; elke filter heeft ook een eigen pagina.",
+    facets=(
+        Facet("thema", "Thema", _vocabulary("themas", "thema"), "met thema"),
+        Facet("provincie", "Provincie", _vocabulary("provincies", "provincie"), "in provincie"),
+        Facet("gemeente", "Gemeente", _municipalities, "in gemeente"),
+        Facet("doelgroep", "Voor wie", _vocabulary("doelgroepen", "doelgroep"), "voor"),
+        Facet("vorm", "Organisatievorm", _vocabulary("organisatievorm", "organisatievorm"), "met vorm"),
+        Facet("status", "Status", _vocabulary("status", "initiatiefstatus"), "met status"),
+        Facet("erkenning", "Erkenning", _recognition, "met erkenning"),
+    ),
+    sorts=(Sort("naam", "naam"), Sort("plaats", "gemeente"), Sort("gecontroleerd", "laatst gecontroleerd", descending=True)),
+    card="initiative_card",
+    extra_data=lambda r: {
+        "plaats": slug(", ".join(r.get("gemeenten", [])) or "~"),  # records without a municipality sort last
+        "gecontroleerd": r.data["laatst_gecontroleerd"],
+    },
 )
 
+ORGANISATIONS = Catalogue(
+    kind="organisatie",
+    intro="Organisaties die in de bronnen voorkomen als eigenaar of partner van een actie, bij een initiatief of als afzender "
+          "van een bron. Filter op soort, rol of programma; elke filter heeft ook een eigen pagina.",
+    facets=(
+        Facet("soort", "Soort organisatie", _vocabulary("soort", "organisatiesoort"), "van de soort"),
+        Facet("rol", "Rol", _roles, "met de rol"),
+        Facet("programma", "Programma", _programmes, "in het programma"),
+    ),
+    sorts=(Sort("naam", "naam"), Sort("soort", "soort")),
+    card="organisation_card",
+    extra_data=lambda r: {"soort": r.data["soort"]},
+)
 
-def _options(kb: KnowledgeBase, records: list[Record]) -> dict[str, list[dict]]:
+CATALOGUES = (INITIATIVES, ORGANISATIONS)
+
+
+def _options(kb: KnowledgeBase, catalogue: Catalogue, records: list[Record]) -> dict[str, list[dict]]:
     """Per facet: every value with its label and count, most frequent first, then by label."""
     options: dict[str, list[dict]] = {}
-    for facet in FACETS:
+    for facet in catalogue.facets:
         counts: dict[str, dict] = {}
         for record in records:
             for value, label in facet.values(kb, record):
@@ -63,24 +133,27 @@ def _options(kb: KnowledgeBase, records: list[Record]) -> dict[str, list[dict]]:
     return options
 
 
-def _card_data(kb: KnowledgeBase, record: Record) -> dict[str, str]:
-    data = {facet.key: " ".join(value for value, _ in facet.values(kb, record)) for facet in FACETS}
+def _card_data(kb: KnowledgeBase, catalogue: Catalogue, record: Record) -> dict[str, str]:
+    data = {facet.key: " ".join(value for value, _ in facet.values(kb, record)) for facet in catalogue.facets}
     data["naam"] = slug(record.title)
-    data["plaats"] = slug(", ".join(record.get("gemeenten", [])) or "~")  # records without a municipality sort last
-    data["gecontroleerd"] = record.data["laatst_gecontroleerd"]
+    data.update(catalogue.extra_data(record))
     return data
 
 
-def pages(renderer: Renderer) -> list[GeneratedPage]:
+def _card_labels(kb: KnowledgeBase, catalogue: Catalogue, record: Record) -> dict[str, str]:
+    return {facet.key: ", ".join(label for _, label in facet.values(kb, record)) for facet in catalogue.facets}
+
+
+def pages(renderer: Renderer, catalogue: Catalogue) -> list[GeneratedPage]:
     kb = renderer.kb
-    records = kb.all("initiatief")
-    options = _options(kb, records)
-    cards = [(record, _card_data(kb, record)) for record in records]
-    result = [renderer.render("catalogus.md.j2", "initiatieven/index.md", facets=FACETS, options=options, cards=cards)]
-    for facet in FACETS:
+    records = kb.all(catalogue.kind)
+    options = _options(kb, catalogue, records)
+    cards = [(record, _card_data(kb, catalogue, record), _card_labels(kb, catalogue, record)) for record in records]
+    common = {"catalogue": catalogue, "options": options}
+    result = [renderer.render("catalogus.md.j2", f"{catalogue.folder}/index.md", cards=cards, **common)]
+    for facet in catalogue.facets:
         for option in options[facet.key]:
-            matching = [(r, d) for r, d in cards if option["value"] in d[facet.key].split()]
-            src = f"initiatieven/{facet.key}/{option['value']}.md"
-            result.append(renderer.render("facetwaarde.md.j2", src, facet=facet, option=option, cards=matching,
-                                          facets=FACETS, options=options))
+            matching = [card for card in cards if option["value"] in card[1][facet.key].split()]
+            src = f"{catalogue.folder}/{facet.key}/{option['value']}.md"
+            result.append(renderer.render("facetwaarde.md.j2", src, facet=facet, option=option, cards=matching, **common))
     return result

@@ -1,4 +1,4 @@
-"""One overview page per record type, listing every record."""
+"""Overview tables of the record types without a filterable catalogue (see facets.py)."""
 
 from __future__ import annotations
 
@@ -16,10 +16,8 @@ from .formatting import date_nl, period_nl
 Row = Callable[[Callable[[Record], Markup], Renderer, Record], list[Any]]
 
 _INTRO = {
-    "initiatief": "Goede voorbeelden uit de bronnen: lokale en landelijke initiatieven, projecten en werkwijzen rond mantelzorg, vrijwilligerswerk en zorgzame gemeenschappen.",
     "actie": "Beleidsacties en toezeggingen uit de bronnen, met eigenaar, termijn en de laatst bekende stand van zaken.",
     "begrip": "Begrippen uit de informele zorg, met hun definitie, een uitleg in eenvoudige taal en de bron.",
-    "organisatie": "Organisaties die in de bronnen voorkomen als eigenaar of partner van een actie, of bij een initiatief.",
     "bron": "De documenten waarop de kennisbank steunt. Elk record verwijst naar de plek in de bron waar het staat.",
 }
 
@@ -33,13 +31,6 @@ def _standing(renderer: Renderer, action: Record) -> Markup:
     return badge(f"kb-stand--{result.flag}", result.label)
 
 
-def _initiative_row(link: Callable[[Record], Markup], rd: Renderer, r: Record) -> list[Any]:
-    kb = rd.kb
-    place = ", ".join(r.get("gemeenten", [])) or kb.label("schaal", r.data["schaal"])
-    themes = ", ".join(kb.label("thema", t) for t in r.data["themas"])
-    return [link(r), place, themes, _status(kb, "initiatiefstatus", r.data["status"])]
-
-
 def _action_row(link: Callable[[Record], Markup], rd: Renderer, r: Record) -> list[Any]:
     owner = rd.kb.owner(r)
     deadline = period_nl(r.data["termijn"]["periode"]) if "termijn" in r.data else "Geen termijn"
@@ -51,20 +42,14 @@ def _term_row(link: Callable[[Record], Markup], rd: Renderer, r: Record) -> list
     return [link(r), r.data["uitleg"]]
 
 
-def _organisation_row(link: Callable[[Record], Markup], rd: Renderer, r: Record) -> list[Any]:
-    return [link(r), r.get("afkorting", ""), rd.kb.label("organisatiesoort", r.data["soort"])]
-
-
 def _source_row(link: Callable[[Record], Markup], rd: Renderer, r: Record) -> list[Any]:
     date = date_nl(r.data["datum"]) if "datum" in r.data else "Niet vermeld"
     return [link(r), rd.kb.label("bronsoort", r.data["soort"]), date]
 
 
 _COLUMNS: dict[str, tuple[list[str], Row]] = {
-    "initiatief": (["Naam", "Gemeente", "Thema's", "Status"], _initiative_row),
     "actie": (["Actie", "Eigenaar", "Termijn", "Laatst gemelde status", "Stand op peildatum"], _action_row),
     "begrip": (["Begrip", "Uitleg"], _term_row),
-    "organisatie": (["Organisatie", "Afkorting", "Soort"], _organisation_row),
     "bron": (["Bron", "Soort", "Datum"], _source_row),
 }
 
@@ -80,22 +65,13 @@ def page(renderer: Renderer, kind_name: str) -> GeneratedPage:
 
     noun = kind.label if len(records) == 1 else kind.plural.lower()
     groups: list[tuple[str, list[list[Any]]]] = []
-    if kind_name == "organisatie":
-        # Organisations by kind, largest group first: the kinds double as a filter.
-        by_kind: dict[str, list[list[Any]]] = {}
-        for record in records:
-            by_kind.setdefault(renderer.kb.label("organisatiesoort", record.data["soort"]), []).append(row(link, renderer, record))
-        groups = sorted(by_kind.items(), key=lambda item: (item[0] == "Overig", -len(item[1]), sort_key(item[0])))
-    else:
-        for record in records:
-            letter = _letter(record.title) if kind_name in _A_TO_Z else ""
-            if not groups or groups[-1][0] != letter:
-                groups.append((letter, []))
-            groups[-1][1].append(row(link, renderer, record))
+    for record in records:
+        letter = _letter(record.title) if kind_name in _A_TO_Z else ""
+        if not groups or groups[-1][0] != letter:
+            groups.append((letter, []))
+        groups[-1][1].append(row(link, renderer, record))
     return renderer.render("overzicht.md.j2", src_uri, title=kind.plural, intro=_INTRO[kind_name],
-                           records=records, noun=noun, columns=columns, groups=groups,
-                           group_label="Naar soort organisatie" if kind_name == "organisatie" else "Naar beginletter",
-                           counted=kind_name == "organisatie")
+                           records=records, noun=noun, columns=columns, groups=groups)
 
 
 _A_TO_Z = {"begrip"}  # the glossary gets an A-Z index

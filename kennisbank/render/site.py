@@ -21,8 +21,8 @@ _RECORD_PAGES = {
 
 def build_pages(kb: KnowledgeBase, peildatum: dt.date, directory_urls: bool = True) -> list[GeneratedPage]:
     renderer = Renderer(kb, peildatum, directory_urls)
-    pages = facets.pages(renderer)
-    pages += [overview.page(renderer, kind.name) for kind in KINDS if kind.name != "initiatief"]
+    pages = [page for catalogue in facets.CATALOGUES for page in facets.pages(renderer, catalogue)]
+    pages += [overview.page(renderer, kind.name) for kind in KINDS if kind.name not in {c.kind for c in facets.CATALOGUES}]
     for kind in KINDS:
         pages.extend(_RECORD_PAGES[kind.name](renderer, record) for record in kb.all(kind.name))
     return pages

@@ -1,4 +1,4 @@
-// Drives the initiatives catalogue in the system Chromium: filters from the
+// Drives the initiatives and organisations catalogues in the system Chromium: filters from the
 // URL, keyboard toggling, sorting and the empty state. Prints JSON.
 // Usage: node tests/js/catalogue.mjs http://127.0.0.1:PORT/
 import { chromium } from "playwright-core";
@@ -35,6 +35,13 @@ out.empty = { result: await page.textContent("[data-kb-resultaat]"), emptyShown:
 await page.goto(base + "initiatieven/");
 await page.selectOption("select[name=sorteer]", "plaats");
 out.sorted = { url: page.url(), first: (await visible())[0], count: (await visible()).length };
+
+// The organisations catalogue uses the same script: owners among the ministries, then sorted by kind.
+await page.goto(base + "organisaties/?soort=ministerie&rol=eigenaar");
+out.organisations = { result: await page.textContent("[data-kb-resultaat]"), visible: await visible() };
+await page.goto(base + "organisaties/");
+await page.selectOption("select[name=sorteer]", "soort");
+out.organisationsSorted = { url: page.url(), first: (await visible())[0] };
 
 console.log(JSON.stringify(out));
 await browser.close();
