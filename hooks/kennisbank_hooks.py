@@ -16,9 +16,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 from kennisbank.catalogue import Project, check
+from kennisbank.export import build_exports
 from kennisbank.render.site import PageGlossary, build_pages
 from kennisbank.repository import repository_url
-from kennisbank.tracking import reference_date
+from kennisbank.tracking import Settings
 
 log = logging.getLogger("mkdocs.plugins.kennisbank")
 _state: dict = {}
@@ -34,6 +35,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             log.error(str(problem))
         raise PluginError(f"{len(result.problems)} problemen in de records; los ze op en bouw opnieuw "
                           "(zie ook: kennisbank check)")
+    try:
+        _state["settings"] = Settings.from_environment(os.environ)
+    except ValueError as error:
+        raise PluginError(str(error)) from error
     _state["kb"] = result.knowledge_base
     _state["glossary"] = PageGlossary(result.knowledge_base, config.use_directory_urls)
     if not config.repo_url:
@@ -45,26 +50,27 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
-def _peildatum():
-    try:
-        return reference_date(os.environ)
-    except ValueError as error:
-        raise PluginError(str(error)) from error
-
-
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     root = Path(config.config_file_path).parent.resolve()
     docs = Path(config.docs_dir).resolve().relative_to(root).as_posix()
     for file in files.documentation_pages():
         file.edit_uri = f"{docs}/{file.src_uri}"
-    for page in build_pages(_state["kb"], _peildatum(), config.use_directory_urls):
-        if files.get_file_from_path(page.src_uri) is not None:
-            raise PluginError(f"docs/{page.src_uri} bestaat al en botst met een gegenereerde pagina; verwijder of hernoem het bestand")
-        generated = File.generated(config, page.src_uri, content=page.content)
+    kb, settings = _state["kb"], _state["settings"]
+    for page in build_pages(kb, settings, config.use_directory_urls):
+        generated = _add(files, config, page.src_uri, page.content)
         if page.edit_path:
             generated.edit_uri = page.edit_path
-        files.append(generated)
+    for export in build_exports(kb, settings, config.site_url, config.use_directory_urls):
+        _add(files, config, export.path, export.content)
     return files
+
+
+def _add(files: Files, config: MkDocsConfig, src_uri: str, content: str | bytes) -> File:
+    if files.get_file_from_path(src_uri) is not None:
+        raise PluginError(f"docs/{src_uri} bestaat al en botst met een gegenereerd bestand; verwijder of hernoem het bestand")
+    generated = File.generated(config, src_uri, content=content)
+    files.append(generated)
+    return generated
 
 
 def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:

@@ -1,15 +1,22 @@
-"""The `kennisbank` command line: `kennisbank check [bestanden]`."""
+"""The `kennisbank` command line: `kennisbank check [bestanden]`, `kennisbank acties [--te-laat] ...`."""
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+import os
 import re
 import sys
 from pathlib import Path
 
 from .catalogue import Project, check
+from .formatting import date_nl
 from .kinds import KINDS
+from .model import KnowledgeBase, Record, fold
+from .progress import LISTS, LISTS_BY_KEY, Progress
+from .render import terminal
 from .schemas import missing_format_checkers
+from .tracking import Settings
 
 
 def _find_root(start: Path) -> Path:
@@ -24,6 +31,9 @@ _ARGPARSE_MESSAGES = [
     (r"unrecognized arguments: (.*)", r"onbekende argumenten: \1"),
     (r"the following arguments are required: (.*)", r"verplicht argument ontbreekt: \1"),
     (r"argument (\S+): expected one argument", r"optie \1 heeft een waarde nodig"),
+    (r"argument (\S+): not allowed with argument (\S+)", r"optie \1 gaat niet samen met \2"),
+    (r"argument (\S+): invalid int value: ('[^']*')", r"optie \1: \2 is geen heel getal"),
+    (r"^argument (\S+): ", r"optie \1: "),
 ]
 
 
@@ -55,7 +65,29 @@ def _parser() -> argparse.ArgumentParser:
     check_parser = commands.add_parser("check", help="controleer alle records, of alleen de genoemde bestanden",
                                        description="Controleer records en meld elk probleem als bestand:regel:kolom.")
     check_parser.add_argument("bestanden", nargs="*", type=Path, help="alleen de problemen in deze recordbestanden melden")
+    actions = commands.add_parser("acties", help="de voortgang van de acties op een peildatum, om in notulen te plakken",
+                                  description="Toon acties met hun stand op de peildatum: alle, een lijst, per eigenaar of de wijzigingen.")
+    which = actions.add_mutually_exclusive_group()
+    for spec in LISTS:
+        which.add_argument(f"--{spec.key}", dest="lijst", action="store_const", const=spec.key, help=spec.explanation.lower())
+    which.add_argument("--per-eigenaar", dest="lijst", action="store_const", const="per-eigenaar",
+                       help="aantallen per organisatie: eigenaar van, waarvan te laat, partner in")
+    which.add_argument("--wijzigingen", dest="lijst", action="store_const", const="wijzigingen",
+                       help="wat afgerond is, verschoof of een nieuwe stand kreeg na de vorige peildatum")
+    actions.add_argument("--eigenaar", metavar="ORGANISATIE", help="alleen acties van deze eigenaar: id, afkorting of naam (bijvoorbeeld VNG)")
+    actions.add_argument("--programma", metavar="PROGRAMMA", help="alleen acties uit dit programma (id, bijvoorbeeld mantelzorgagenda-2023-2026)")
+    actions.add_argument("--peildatum", type=_date, metavar="JJJJ-MM-DD", help="de datum waarop de stand geldt (standaard vandaag of KENNISBANK_PEILDATUM)")
+    actions.add_argument("--sinds", type=_date, metavar="JJJJ-MM-DD", help="de vorige peildatum voor --wijzigingen (standaard 90 dagen voor de peildatum)")
+    actions.add_argument("--venster", type=int, metavar="DAGEN", help="aantal dagen voor 'binnenkort' (standaard 90)")
+    actions.add_argument("--formaat", choices=terminal.FORMATS, default="tekst", help="tekst (standaard) of markdown (een tabel)")
     return parser
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is geen datum; gebruik JJJJ-MM-DD, bijvoorbeeld 2024-01-01") from None
 
 
 def _run_check(root: Path, files: list[Path]) -> int:
@@ -81,11 +113,68 @@ def _run_check(root: Path, files: list[Path]) -> int:
     return 0
 
 
+def _find_owner(kb: KnowledgeBase, text: str) -> Record | None:
+    wanted = fold(text.strip())
+    for organisation in kb.all("organisatie"):
+        if wanted in (organisation.id, fold(organisation.title), fold(organisation.get("afkorting", ""))):
+            return organisation
+    return None
+
+
+def _run_actions(root: Path, args: argparse.Namespace) -> int:
+    result = check(Project(root))
+    if result.problems or result.knowledge_base is None:
+        for problem in result.problems:
+            print(problem, file=sys.stderr)
+        print("kennisbank: los eerst de problemen in de records op (zie 'kennisbank check')", file=sys.stderr)
+        return 1
+    kb = result.knowledge_base
+    try:
+        settings = Settings.from_environment(os.environ)
+        settings = Settings.of(args.peildatum or settings.peildatum, args.sinds,
+                               settings.window if args.venster is None else args.venster)
+    except ValueError as error:
+        print(f"kennisbank: {error}", file=sys.stderr)
+        return 2
+    owner = None
+    if args.eigenaar:
+        owner = _find_owner(kb, args.eigenaar)
+        if owner is None:
+            print(f"kennisbank: geen organisatie '{args.eigenaar}'; gebruik een id, afkorting of naam uit organisations/, "
+                  "bijvoorbeeld VNG of ministerie-vws", file=sys.stderr)
+            return 2
+    if args.programma and args.programma not in kb.schemas.vocabularies["programma"].terms:
+        choices = ", ".join(kb.schemas.vocabularies["programma"].terms)
+        print(f"kennisbank: onbekend programma '{args.programma}'; kies uit {choices}", file=sys.stderr)
+        return 2
+    progress = Progress(kb, settings)
+    when = date_nl(settings.peildatum)
+    scope = (f", eigenaar {owner.title}" if owner else "") + (f", programma {kb.label('programma', args.programma)}" if args.programma else "")
+    if args.lijst == "per-eigenaar":
+        work = [w for w in progress.owners() if owner is None or (w.organisation and w.organisation.id == owner.id)]
+        lines = [f"Acties per eigenaar op {when}:"] + terminal.owners(work, args.formaat)
+    elif args.lijst == "wijzigingen":
+        found = [c for c in progress.changes() if (owner is None or c.tracked.owner == owner)
+                 and (args.programma is None or c.tracked.action.data["programma"] == args.programma)]
+        lines = [f"Wijzigingen na {date_nl(settings.since)} tot en met {when}{scope}: {len(found)}"]
+        lines += terminal.changes(found, args.formaat)
+    else:
+        spec = LISTS_BY_KEY[args.lijst] if args.lijst else None
+        items = progress.select(spec, owner, args.programma)
+        title = spec.title if spec else "Alle acties"
+        lines = [f"{title} op {when}{scope}: {len(items)} {'actie' if len(items) == 1 else 'acties'}"]
+        lines += terminal.actions(kb, items, args.formaat)
+    print("\n".join(lines))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     root = (args.map or _find_root(Path.cwd())).resolve()
     if args.command == "check":
         return _run_check(root, args.bestanden)
+    if args.command == "acties":
+        return _run_actions(root, args)
     _parser().print_help()
     return 2
 

@@ -18,6 +18,8 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 _REPO_VARIABLES = {"KENNISBANK_REPO_URL", "GITHUB_SERVER_URL", "GITHUB_REPOSITORY"}
+# The session build's peildatum and previous peildatum: lists and changes are then fixed.
+MEETING = {"KENNISBANK_PEILDATUM": "2024-01-01", "KENNISBANK_VORIGE_PEILDATUM": "2023-06-01"}
 PROJECT_PARTS = ["schema", "initiatives", "actions", "terms", "organisations", "sources", "docs", "overrides", "hooks", "mkdocs.yml"]
 
 
@@ -70,9 +72,9 @@ def project(tmp_path: Path) -> ProjectCopy:
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real records, built once per test session with --strict."""
+    """The real records, built once per test session with --strict, for a fixed meeting date."""
     copy = copy_project(tmp_path_factory.mktemp("site-build"))
-    result = copy.build(KENNISBANK_REPO_URL="https://git.example.invalid/kennisbank")
+    result = copy.build(KENNISBANK_REPO_URL="https://git.example.invalid/kennisbank", **MEETING)
     assert result.returncode == 0, result.stdout + result.stderr
     return copy.site
 

@@ -34,6 +34,8 @@ PAGES = [
     "initiatieven/?thema=respijtzorg&provincie=noord-holland",
     "initiatieven/thema/respijtzorg/",
     "organisaties/?soort=ministerie&rol=eigenaar",
+    # governance: dashboard with chart, a list, per owner, changes and the meeting report
+    "voortgang/", "voortgang/te-laat/", "voortgang/per-eigenaar/", "voortgang/wijzigingen/", "voortgang/vergaderstuk/",
 ]
 SEARCH = "zoeken (resultaten open)"
 

@@ -11,6 +11,7 @@ from htmlscan import broken_internal_links, page_path, scan
 from test_bad_input import VALID_INITIATIVE
 
 from kennisbank.kinds import KINDS
+from kennisbank.tracking import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -119,7 +120,7 @@ def test_no_generated_page_has_an_empty_section():
     from kennisbank.catalogue import Project, load
     from kennisbank.render.site import build_pages
 
-    for page in build_pages(load(Project(ROOT)), dt.date(2026, 12, 1)):
+    for page in build_pages(load(Project(ROOT)), Settings.of(dt.date(2026, 12, 1))):
         lines = [line for line in page.content.splitlines() if line.strip()]
         for current, following in zip(lines, lines[1:] + ["# einde"]):
             level = len(current) - len(current.lstrip("#"))

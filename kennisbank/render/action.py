@@ -5,9 +5,8 @@ from __future__ import annotations
 from markupsafe import Markup, escape
 
 from ..model import Record
-from ..tracking import standing
 from .environment import GeneratedPage, Renderer
-from .formatting import period_nl
+from ..formatting import period_nl
 from .related import related
 
 
@@ -45,6 +44,6 @@ def page(renderer: Renderer, record: Record) -> GeneratedPage:
         partners=[kb.get("organisatie", p) for p in record.get("partners", [])],
         deadline_text=deadline_text(record),
         timeline=timeline(record),
-        standing=standing(record, renderer.peildatum),
+        standing=renderer.standing(record),
         related=[group for group in groups if group[1]],
     )

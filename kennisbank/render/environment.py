@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import posixpath
 import re
@@ -12,8 +11,10 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 from markupsafe import Markup, escape
 
-from ..model import KnowledgeBase, Record
-from .formatting import date_nl, period_nl
+from ..model import KnowledgeBase, Record, sort_key
+from ..tracking import FLAGS, Settings, Standing, standing
+from ..urls import page_url
+from ..formatting import date_nl, period_nl
 from .searchwords import SearchWords, slug
 from .text import markdown_html, md_inline
 
@@ -25,16 +26,10 @@ class GeneratedPage:
     edit_path: str | None = None  # record file to open from "edit this page"
 
 
-def page_url(src_uri: str, directory_urls: bool = True) -> str:
-    """The URL MkDocs gives a page, relative to the site root."""
-    stem = src_uri[: -len(".md")]
-    if stem == "index" or stem.endswith("/index"):
-        return stem[: -len("index")]
-    return f"{stem}/" if directory_urls else f"{stem}.html"
-
-
 def relative_url(from_src: str, to_src: str, directory_urls: bool = True) -> str:
-    here, there = page_url(from_src, directory_urls), page_url(to_src, directory_urls)
+    """Link from one page to another page (`.md`) or to a file the build writes (`.csv`, `.ics`)."""
+    here = page_url(from_src, directory_urls)
+    there = page_url(to_src, directory_urls) if to_src.endswith(".md") else to_src
     base = here if here.endswith("/") or not here else posixpath.dirname(here) + "/"
     target = posixpath.relpath(there or ".", base or ".")
     if (there == "" or there.endswith("/")) and target != ".":
@@ -61,9 +56,10 @@ def _external(url: str) -> Markup:
 class Renderer:
     """Renders templates for one knowledge base; links are relative to the page."""
 
-    def __init__(self, kb: KnowledgeBase, peildatum: dt.date, directory_urls: bool = True):
+    def __init__(self, kb: KnowledgeBase, settings: Settings, directory_urls: bool = True):
         self.kb = kb
-        self.peildatum = peildatum
+        self.settings = settings
+        self.peildatum = settings.peildatum
         self.directory_urls = directory_urls
         self.env = Environment(
             loader=PackageLoader("kennisbank", "templates"),
@@ -79,10 +75,14 @@ class Renderer:
             datum=date_nl,
             periode=period_nl,
             slug=slug,
+            sorteer=sort_key,
         )
         self.search = SearchWords(kb)
         self.env.filters["map_labels"] = lambda values, vocabulary: ", ".join(kb.label(vocabulary, v) for v in values)
-        self.env.globals.update(kb=kb, peildatum=peildatum, label=kb.label, link=self._link, links=self._links, url=self._url, record=kb.get, external=_external, badge=badge)
+        self.env.globals.update(kb=kb, peildatum=settings.peildatum, settings=settings, flags=FLAGS, flag_order={flag: i for i, flag in enumerate(FLAGS)}, label=kb.label, link=self._link, links=self._links, url=self._url, record=kb.get, external=_external, badge=badge)
+
+    def standing(self, action: Record) -> Standing:
+        return standing(action, self.settings.peildatum, self.settings.window)
 
     @pass_context
     def _url(self, context: Any, target: Record | str) -> str:

@@ -17,7 +17,7 @@ from markupsafe import Markup
 
 from ..model import KnowledgeBase, Record
 
-_SKIP = {"a", "h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "abbr", "hidden", "script", "style", "button", "label", "summary", "select", "option", "time"}
+_SKIP = {"a", "h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "abbr", "hidden", "script", "style", "button", "label", "summary", "select", "option", "time", "svg", "caption", "th"}
 _VOID = {"br", "img", "hr", "input", "meta", "link", "wbr", "source", "col", "area"}
 _MIN_LENGTH = 3
 

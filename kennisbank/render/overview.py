@@ -9,14 +9,13 @@ from markupsafe import Markup
 
 from ..kinds import BY_NAME
 from ..model import KnowledgeBase, Record, sort_key
-from ..tracking import standing
 from .environment import GeneratedPage, Renderer, badge, relative_url
-from .formatting import date_nl, period_nl
+from ..formatting import date_nl, period_nl
 
 Row = Callable[[Callable[[Record], Markup], Renderer, Record], list[Any]]
 
 _INTRO = {
-    "actie": "Beleidsacties en toezeggingen uit de bronnen, met eigenaar, termijn en de laatst bekende stand van zaken.",
+    "actie": "Beleidsacties en toezeggingen uit de bronnen, met eigenaar, termijn en de laatst bekende stand van zaken. Lijsten per stand en per eigenaar, de wijzigingen en een vergaderstuk staan bij Voortgang.",
     "begrip": "Begrippen uit de informele zorg, met hun definitie, een uitleg in eenvoudige taal en de bron.",
     "bron": "De documenten waarop de kennisbank steunt. Elk record verwijst naar de plek in de bron waar het staat.",
 }
@@ -27,7 +26,7 @@ def _status(kb: KnowledgeBase, vocabulary: str, value: str) -> Markup:
 
 
 def _standing(renderer: Renderer, action: Record) -> Markup:
-    result = standing(action, renderer.peildatum)
+    result = renderer.standing(action)
     return badge(f"kb-stand--{result.flag}", result.label)
 
 

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from ..kinds import KINDS
 from ..model import KnowledgeBase
-from . import action, facets, initiative, organisation, overview, source, term
+from ..tracking import Settings
+from . import action, facets, initiative, organisation, overview, progress, source, term
 from .environment import GeneratedPage, Renderer, relative_url
 from .glossary import Glossary
 
@@ -19,9 +18,10 @@ _RECORD_PAGES = {
 }
 
 
-def build_pages(kb: KnowledgeBase, peildatum: dt.date, directory_urls: bool = True) -> list[GeneratedPage]:
-    renderer = Renderer(kb, peildatum, directory_urls)
+def build_pages(kb: KnowledgeBase, settings: Settings, directory_urls: bool = True) -> list[GeneratedPage]:
+    renderer = Renderer(kb, settings, directory_urls)
     pages = [page for catalogue in facets.CATALOGUES for page in facets.pages(renderer, catalogue)]
+    pages += progress.pages(renderer)
     pages += [overview.page(renderer, kind.name) for kind in KINDS if kind.name not in {c.kind for c in facets.CATALOGUES}]
     for kind in KINDS:
         pages.extend(_RECORD_PAGES[kind.name](renderer, record) for record in kb.all(kind.name))

@@ -1,0 +1,28 @@
+"""Files for other programs, from the same progress data as the pages: spreadsheet (CSV) and calendars (iCal)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model import KnowledgeBase
+from ..progress import CALENDAR_PATH, CSV_PATH, Progress, owner_calendar_path
+from ..tracking import Settings
+from . import ical, spreadsheet
+
+
+@dataclass(frozen=True)
+class GeneratedFile:
+    path: str  # inside the site, e.g. "voortgang/acties.csv"
+    content: bytes
+
+
+def build_exports(kb: KnowledgeBase, settings: Settings, site_url: str | None, directory_urls: bool = True) -> list[GeneratedFile]:
+    """`site_url` makes links in the files absolute; without it they are left out of calendars (never guessed)."""
+    progress = Progress(kb, settings)
+    files = [GeneratedFile(CSV_PATH, spreadsheet.actions_csv(progress, site_url, directory_urls)),
+             GeneratedFile(CALENDAR_PATH, ical.deadlines(progress, None, site_url, directory_urls))]
+    for work in progress.owners():
+        if work.organisation and any(t.standing.deadline for t in work.owned):
+            files.append(GeneratedFile(owner_calendar_path(work.organisation),
+                                       ical.deadlines(progress, work.organisation, site_url, directory_urls)))
+    return files

@@ -1,0 +1,17 @@
+"""The URL MkDocs gives a generated page, shared by the pages and the exported files."""
+
+from __future__ import annotations
+
+
+def page_url(src_uri: str, directory_urls: bool = True) -> str:
+    """The URL of a page, relative to the site root."""
+    stem = src_uri[: -len(".md")]
+    if stem == "index" or stem.endswith("/index"):
+        return stem[: -len("index")]
+    return f"{stem}/" if directory_urls else f"{stem}.html"
+
+
+def absolute_or_site_path(src_uri: str, site_url: str | None, directory_urls: bool = True) -> str:
+    """Absolute when the site's address is configured (never guessed), else the path from the site root."""
+    path = page_url(src_uri, directory_urls)
+    return site_url.rstrip("/") + "/" + path if site_url else path
