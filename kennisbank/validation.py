@@ -8,6 +8,7 @@ from typing import Any
 from jsonschema import ValidationError
 from jsonschema.exceptions import best_match
 
+from .kinds import BY_NAME
 from .loader import Document
 from .problems import Problem
 from .schemas import Schemas
@@ -55,9 +56,10 @@ def _suggest(value: Any, options: list[str]) -> str:
 
 def schema_problems(document: Document, kind: str, schemas: Schemas) -> list[Problem]:
     validator = schemas.validators[kind]
+    required = frozenset(schemas.documents[BY_NAME[kind].schema].get("required", []))
     problems: dict[tuple[Any, ...], Problem] = {}
     for error in validator.iter_errors(document.data):
-        for problem in _describe(document, error):
+        for problem in _describe(document, error, required):
             problems.setdefault((problem.line, problem.column, problem.message), problem)
     return list(problems.values())
 
@@ -67,7 +69,7 @@ def _at(document: Document, path: tuple[Any, ...], message: str, fix: str, key: 
     return Problem(document.file, line, column, message, fix, field_name(path))
 
 
-def _describe(document: Document, error: ValidationError) -> list[Problem]:
+def _describe(document: Document, error: ValidationError, required: frozenset[str] = frozenset()) -> list[Problem]:
     path = tuple(error.absolute_path)
     name = field_name(path)
     schema = error.schema if isinstance(error.schema, dict) else {}
@@ -91,6 +93,9 @@ def _describe(document: Document, error: ValidationError) -> list[Problem]:
         shown = f": '{_shown(value)}'" if isinstance(value, (str, int, float)) and not isinstance(value, bool) else ""
         where = f" in '{name}'{shown}" if path else ""
         return [_at(document, path, f"{message}{where}", fix or "zie de beschrijving van het veld")]
+    if keyword == "type" and value is None and len(path) == 1 and path[0] in required:
+        return [_at(document, path, f"verplicht veld '{name}' is leeg",
+                    "vul een waarde in achter de dubbele punt; het commentaar erboven of de veldreferentie geeft een voorbeeld")]
     if keyword == "type":
         return [_type_problem(document, path, schema, value)]
     if keyword == "oneOf" and all("const" in branch for branch in schema.get("oneOf", [])):
@@ -101,7 +106,7 @@ def _describe(document: Document, error: ValidationError) -> list[Problem]:
     if keyword in ("oneOf", "anyOf"):
         best = best_match(error.context)
         if best is not None:
-            return _describe(document, best)
+            return _describe(document, best, required)
         return [_at(document, path, f"waarde van '{name}' heeft niet de juiste vorm", "zie de beschrijving van het veld in de veldreferentie")]
     if keyword == "enum":
         options = [str(option) for option in error.validator_value]

@@ -12,7 +12,7 @@ from htmlscan import page_path, scan
 
 from kennisbank.catalogue import Project, load
 from kennisbank.render.facets import CATALOGUES, ORGANISATIONS
-from kennisbank.render.searchwords import slug
+from kennisbank.searchwords import slug
 
 ROOT = Path(__file__).resolve().parent.parent
 

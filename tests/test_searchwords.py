@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from kennisbank.catalogue import Project, load
-from kennisbank.render.searchwords import SearchWords, plain, plurals
+from kennisbank.searchwords import SearchWords, plain, plurals
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -41,7 +41,7 @@ def test_words_are_the_same_in_every_run():
     import sys
 
     script = ("from pathlib import Path; from kennisbank.catalogue import Project, load; "
-              "from kennisbank.render.searchwords import SearchWords; kb = load(Project(Path('.'))); "
+              "from kennisbank.searchwords import SearchWords; kb = load(Project(Path('.'))); "
               "print(SearchWords(kb).for_record(kb.get('begrip', 'mantelzorgondersteuning')))")
     outputs = {subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True,
                               env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2", "3")}

@@ -15,7 +15,7 @@ from ..model import KnowledgeBase, Record, sort_key
 from ..tracking import FLAGS, Settings, Standing, standing
 from ..urls import page_url
 from ..formatting import date_nl, period_nl
-from .searchwords import SearchWords, slug
+from ..searchwords import SearchWords, slug
 from .text import markdown_html, md_inline
 
 

@@ -14,7 +14,7 @@ from ..kinds import BY_NAME
 from ..model import KnowledgeBase, Record
 from .environment import GeneratedPage, Renderer
 from .related import referring
-from .searchwords import slug
+from ..searchwords import slug
 
 Values = Callable[[KnowledgeBase, Record], list[tuple[str, str]]]  # (slug, label) pairs of one record
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from ..model import KnowledgeBase, Record, fold
+from .model import KnowledgeBase, Record, fold
 
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*", re.UNICODE)
 _MIN_PART = 4  # shorter parts ("zorg" is 4) would split too eagerly below this
