@@ -66,11 +66,12 @@ def _discover(project: Project) -> tuple[list[tuple[str, Path]], list[Problem]]:
     return found, problems
 
 
-def check(project: Project, only: set[str] | None = None, schemas: Schemas | None = None) -> Result:
+def check(project: Project, only: set[str] | None = None, schemas: Schemas | None = None,
+          skip: frozenset[str] = frozenset()) -> Result:
     """Load, validate and cross-check all records.
 
     `only`: relative paths whose problems to report (all files are still
-    loaded, since references need the whole set).
+    loaded, since references need the whole set). `skip`: files to leave out.
     """
     if schemas is None:
         try:
@@ -78,6 +79,7 @@ def check(project: Project, only: set[str] | None = None, schemas: Schemas | Non
         except ValidationFailed as failure:
             return Result(failure.problems, None, 0)
     files, problems = _discover(project)
+    files = [(kind, path) for kind, path in files if project.relative(path) not in skip]
     known: dict[str, set[str]] = {kind.name: set() for kind in KINDS}
     documents: dict[str, dict[str, Document]] = {kind.name: {} for kind in KINDS}
     for kind, path in files:
@@ -118,3 +120,22 @@ def load(project: Project) -> KnowledgeBase:
     if result.problems or result.knowledge_base is None:
         raise ValidationFailed(result.problems)
     return result.knowledge_base
+
+
+def load_usable(project: Project, rounds: int = 5) -> tuple[KnowledgeBase | None, list[Problem]]:
+    """The knowledge base of the records that pass, leaving out files with problems.
+
+    For helpers that only read (duplicate warnings while a contributor's new file
+    is still half filled in); never for the build. Leaving a file out can break
+    references to it, so repeat a few times.
+    """
+    skip: set[str] = set()
+    for _ in range(rounds):
+        result = check(project, skip=frozenset(skip))
+        if result.knowledge_base is not None:
+            return result.knowledge_base, result.problems
+        record_files = {p.file for p in result.problems if not p.file.startswith("schema/")}
+        if not record_files or record_files <= skip:
+            return None, result.problems
+        skip |= record_files
+    return None, []

@@ -13,6 +13,7 @@ from .catalogue import Project, check
 from .formatting import date_nl
 from .kinds import KINDS
 from .model import KnowledgeBase, Record, fold
+from .problemlinks import as_github, as_json, as_text, site_address
 from .progress import LISTS, LISTS_BY_KEY, Progress
 from .render import terminal
 from .schemas import missing_format_checkers
@@ -65,6 +66,8 @@ def _parser() -> argparse.ArgumentParser:
     check_parser = commands.add_parser("check", help="controleer alle records, of alleen de genoemde bestanden",
                                        description="Controleer records en meld elk probleem als bestand:regel:kolom.")
     check_parser.add_argument("bestanden", nargs="*", type=Path, help="alleen de problemen in deze recordbestanden melden")
+    check_parser.add_argument("--format", "--formaat", dest="formaat", choices=("tekst", "github", "json"), default="tekst",
+                              help="tekst (standaard), github (meldingen bij de regels van een pull request) of json (voor programma's)")
     actions = commands.add_parser("acties", help="de voortgang van de acties op een peildatum, om in notulen te plakken",
                                   description="Toon acties met hun stand op de peildatum: alle, een lijst, per eigenaar of de wijzigingen.")
     which = actions.add_mutually_exclusive_group()
@@ -79,7 +82,26 @@ def _parser() -> argparse.ArgumentParser:
     actions.add_argument("--peildatum", type=_date, metavar="JJJJ-MM-DD", help="de datum waarop de stand geldt (standaard vandaag of KENNISBANK_PEILDATUM)")
     actions.add_argument("--sinds", type=_date, metavar="JJJJ-MM-DD", help="de vorige peildatum voor --wijzigingen (standaard 90 dagen voor de peildatum)")
     actions.add_argument("--venster", type=int, metavar="DAGEN", help="aantal dagen voor 'binnenkort' (standaard 90)")
-    actions.add_argument("--formaat", choices=terminal.FORMATS, default="tekst", help="tekst (standaard) of markdown (een tabel)")
+    actions.add_argument("--formaat", "--format", dest="formaat", choices=terminal.FORMATS, default="tekst", help="tekst (standaard) of markdown (een tabel)")
+    new = commands.add_parser("nieuw", help="maak een nieuw recordbestand met uitleg bij elk veld",
+                              description="Schrijf een YAML-sjabloon met uitleg bij elk veld. Vraagt de gegevens als u het in een "
+                                          "terminal draait; anders met de opties. Overschrijft nooit een bestaand bestand.")
+    new.add_argument("soort", choices=[kind.name for kind in KINDS], help="soort record")
+    new.add_argument("--naam", help="naam of titel van het record")
+    new.add_argument("--id", help="id en bestandsnaam (standaard gemaakt uit de naam)")
+    new.add_argument("--gemeente", action="append", default=[], help="gemeente (herhaal voor meer gemeenten; alleen initiatief)")
+    new.add_argument("--thema", action="append", default=[], help="thema-id uit de vaste lijst (herhaal voor meer; alleen initiatief)")
+    new.add_argument("--samenvatting", help="samenvatting in twee of drie zinnen (alleen initiatief)")
+    new.add_argument("--niet-vragen", action="store_true", help="niets vragen, ook niet in een terminal")
+    search = commands.add_parser("zoek", help="zoek in alle records", description="Zoek in alle records met Nederlandse woordvormen.")
+    search.add_argument("woorden", nargs="+", help="zoekwoorden")
+    search.add_argument("--aantal", type=int, default=10, help="hoeveel resultaten (standaard 10)")
+    intake = commands.add_parser("aanmelding", help="zet een ingevuld aanmeldformulier (issue) om in een initiatiefbestand",
+                                 description="Lees de tekst van een issue 'Nieuw initiatief aanmelden' en schrijf het record.")
+    intake.add_argument("bestand", help="bestand met de tekst van het issue, of - voor standaardinvoer")
+    intake.add_argument("--datum", type=_date, metavar="JJJJ-MM-DD", help="datum van de aanmelding (standaard vandaag)")
+    commands.add_parser("formulier", help="druk het aanmeldformulier voor GitHub af, gemaakt uit het schema",
+                        description="Schrijf .github/ISSUE_TEMPLATE/nieuw-initiatief.yml opnieuw met: kennisbank formulier > dat bestand")
     return parser
 
 
@@ -90,7 +112,7 @@ def _date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"'{text}' is geen datum; gebruik JJJJ-MM-DD, bijvoorbeeld 2024-01-01") from None
 
 
-def _run_check(root: Path, files: list[Path]) -> int:
+def _run_check(root: Path, files: list[Path], fmt: str = "tekst") -> int:
     missing = missing_format_checkers()
     if missing:
         print("kennisbank: controles voor " + ", ".join(missing) + " ontbreken; installeer de afhankelijkheden opnieuw met 'make install'", file=sys.stderr)
@@ -98,15 +120,20 @@ def _run_check(root: Path, files: list[Path]) -> int:
     project = Project(root)
     only = {project.relative(Path.cwd() / file) for file in files} if files else None
     result = check(project, only)
+    site = site_address(root)
+    if fmt == "json":
+        print(as_json(result.problems, site))
+        return 1 if result.problems else 0
     for problem in result.problems:
-        print(problem)
+        print(as_github(problem, site) if fmt == "github" else as_text(problem, site))
     if result.problems:
         files_with = len({problem.file for problem in result.problems})
         noun = "probleem" if len(result.problems) == 1 else "problemen"
         print(f"{len(result.problems)} {noun} in {files_with} {'bestand' if files_with == 1 else 'bestanden'}.")
         return 1
     if result.knowledge_base is None:
-        print(f"Geen problemen in {len(only or [])} gecontroleerde bestanden.")
+        count = len(only or [])
+        print(f"Geen problemen in {count} gecontroleerd{' bestand' if count == 1 else 'e bestanden'}.")
         return 0
     counts = ", ".join(f"{len(result.knowledge_base.records[kind.name])} {kind.plural.lower()}" for kind in KINDS)
     print(f"Alles in orde: {result.files} records gecontroleerd ({counts}).")
@@ -172,9 +199,13 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     root = (args.map or _find_root(Path.cwd())).resolve()
     if args.command == "check":
-        return _run_check(root, args.bestanden)
+        return _run_check(root, args.bestanden, args.formaat)
     if args.command == "acties":
         return _run_actions(root, args)
+    if args.command in ("nieuw", "zoek", "aanmelding", "formulier"):
+        from . import contribute  # only these commands need the search index
+
+        return contribute.run(root, args)
     _parser().print_help()
     return 2
 

@@ -28,6 +28,7 @@ _SHARED = {  # shared definitions with a Dutch name for their form
 @dataclass
 class Field:
     name: str
+    title: str  # Dutch label: the schema's `title`, else the field name
     path: str  # dotted, list items as "name[]": "bronnen[].regels"
     required: bool
     form: str  # Dutch: what kind of value, e.g. "tekst", "lijst van keuzes uit 'thema'"
@@ -91,7 +92,8 @@ def _field(schemas: Schemas, name: str, raw: dict[str, Any], base: str, prefix: 
     many = resolved.get("type") == "array"
     item_raw = resolved.get("items", {}) if many else raw
     item, item_base = schemas.resolve(item_raw, resolved_base) if many else (resolved, resolved_base)
-    result = Field(name, path, required, "", description or resolved.get("description", ""), many=many, schema=resolved, item=item)
+    title = raw.get("title") or name.replace("_", " ").capitalize()
+    result = Field(name, title, path, required, "", description or resolved.get("description", ""), many=many, schema=resolved, item=item)
     result.vocabulary = _vocabulary_name(item_raw) or _vocabulary_name(raw)
     branches = [schemas.resolve(b, item_base)[0] for b in item.get("oneOf", item.get("anyOf", []))]
     result.reference = item.get("x-verwijzing") or next((b["x-verwijzing"] for b in branches if "x-verwijzing" in b), None)

@@ -20,8 +20,16 @@ from .schemas import Schemas
 _WIDTH = 100
 
 
+class _Dumper(yaml.SafeDumper):
+    """Multi-line text as a `|` block, the way people write Markdown in YAML."""
+
+
+_Dumper.add_representer(str, lambda dumper, text: dumper.represent_scalar(
+    "tag:yaml.org,2002:str", text, style="|" if "\n" in text.strip("\n") else None))
+
+
 def _dump(name: str, value: Any) -> list[str]:
-    text = yaml.safe_dump({name: value}, allow_unicode=True, sort_keys=False, width=_WIDTH, default_flow_style=False)
+    text = yaml.dump({name: value}, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=_WIDTH, default_flow_style=False)
     return text.rstrip("\n").split("\n")
 
 

@@ -76,6 +76,9 @@ def _describe(document: Document, error: ValidationError, required: frozenset[st
     value = error.instance
     keyword = error.validator
 
+    if value is None and len(path) == 1 and path[0] in required:  # e.g. an unfilled line of a template
+        return [_at(document, path, f"verplicht veld '{name}' is leeg",
+                    "vul een waarde in achter de dubbele punt; het commentaar erboven of de veldreferentie geeft een voorbeeld")]
     if keyword == "additionalProperties":
         allowed = sorted(schema.get("properties", {}))
         extras = [key for key in value if key not in schema.get("properties", {})]
@@ -93,9 +96,6 @@ def _describe(document: Document, error: ValidationError, required: frozenset[st
         shown = f": '{_shown(value)}'" if isinstance(value, (str, int, float)) and not isinstance(value, bool) else ""
         where = f" in '{name}'{shown}" if path else ""
         return [_at(document, path, f"{message}{where}", fix or "zie de beschrijving van het veld")]
-    if keyword == "type" and value is None and len(path) == 1 and path[0] in required:
-        return [_at(document, path, f"verplicht veld '{name}' is leeg",
-                    "vul een waarde in achter de dubbele punt; het commentaar erboven of de veldreferentie geeft een voorbeeld")]
     if keyword == "type":
         return [_type_problem(document, path, schema, value)]
     if keyword == "oneOf" and all("const" in branch for branch in schema.get("oneOf", [])):

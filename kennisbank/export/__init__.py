@@ -1,10 +1,12 @@
-"""Files for other programs, from the same progress data as the pages: spreadsheet (CSV) and calendars (iCal)."""
+"""Files for other programs: the actions as a spreadsheet (CSV) and calendars (iCal), and record templates (YAML)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..kinds import KINDS
 from ..model import KnowledgeBase
+from ..scaffold import template
 from ..progress import CALENDAR_PATH, CSV_PATH, Progress, owner_calendar_path
 from ..tracking import Settings
 from . import ical, spreadsheet
@@ -25,4 +27,8 @@ def build_exports(kb: KnowledgeBase, settings: Settings, site_url: str | None, d
         if work.organisation and any(t.standing.deadline for t in work.owned):
             files.append(GeneratedFile(owner_calendar_path(work.organisation),
                                        ical.deadlines(progress, work.organisation, site_url, directory_urls)))
+    existing = {kind.name: [r.id for r in kb.all(kind.name)] for kind in KINDS}
+    for kind in KINDS:  # for contributors who add a file in the web editor
+        text = template(kb.schemas, kind.name, {"id": f"nieuw-{kind.name}"}, existing)
+        files.append(GeneratedFile(f"bijdragen/sjablonen/{kind.name}.yaml", text.encode("utf-8")))
     return files

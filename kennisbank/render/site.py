@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..kinds import KINDS
 from ..model import KnowledgeBase
 from ..tracking import Settings
-from . import action, facets, initiative, organisation, overview, progress, source, term
+from . import action, facets, fieldref, initiative, organisation, overview, progress, source, term
 from .environment import GeneratedPage, Renderer, relative_url
 from .glossary import Glossary
 
@@ -22,6 +22,7 @@ def build_pages(kb: KnowledgeBase, settings: Settings, directory_urls: bool = Tr
     renderer = Renderer(kb, settings, directory_urls)
     pages = [page for catalogue in facets.CATALOGUES for page in facets.pages(renderer, catalogue)]
     pages += progress.pages(renderer)
+    pages += fieldref.pages(renderer)
     pages += [overview.page(renderer, kind.name) for kind in KINDS if kind.name not in {c.kind for c in facets.CATALOGUES}]
     for kind in KINDS:
         pages.extend(_RECORD_PAGES[kind.name](renderer, record) for record in kb.all(kind.name))
