@@ -17,6 +17,7 @@ from mkdocs.structure.files import File, Files
 
 from kennisbank.catalogue import Project, check
 from kennisbank.export import build_exports
+from kennisbank.problemlinks import as_text, site_address
 from kennisbank.render.site import PageGlossary, build_pages
 from kennisbank.repository import repository_url
 from kennisbank.tracking import Settings
@@ -31,8 +32,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     project = Project(Path(config.config_file_path).parent)
     result = check(project)
     if result.problems:
+        site = site_address(project.root)
         for problem in result.problems:
-            log.error(str(problem))
+            log.error(as_text(problem, site))
         raise PluginError(f"{len(result.problems)} problemen in de records; los ze op en bouw opnieuw "
                           "(zie ook: kennisbank check)")
     try:
