@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from dataclasses import dataclass
 from typing import Any
 
@@ -35,6 +36,7 @@ _STEMMER = snowballstemmer.stemmer("dutch")
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
+@lru_cache(maxsize=None)  # the Snowball stemmer is pure Python; texts repeat their words
 def stem(word: str) -> str:
     return _STEMMER.stemWord(fold(word))
 
