@@ -15,3 +15,11 @@ def absolute_or_site_path(src_uri: str, site_url: str | None, directory_urls: bo
     """Absolute when the site's address is configured (never guessed), else the path from the site root."""
     path = page_url(src_uri, directory_urls)
     return site_url.rstrip("/") + "/" + path if site_url else path
+
+
+API = "api/v1"  # the open data's versioned root
+
+
+def api_path(record_kind_url: str, record_id: str) -> str:
+    """Site path of one record's JSON file."""
+    return f"{API}/{record_kind_url}/{record_id}.json"

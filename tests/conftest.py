@@ -17,7 +17,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-_REPO_VARIABLES = {"KENNISBANK_REPO_URL", "GITHUB_SERVER_URL", "GITHUB_REPOSITORY"}
+_REPO_VARIABLES = {"KENNISBANK_REPO_URL", "KENNISBANK_SITE_URL", "GITHUB_SERVER_URL", "GITHUB_REPOSITORY"}
 # The session build's peildatum and previous peildatum: lists and changes are then fixed.
 MEETING = {"KENNISBANK_PEILDATUM": "2024-01-01", "KENNISBANK_VORIGE_PEILDATUM": "2023-06-01"}
 PROJECT_PARTS = ["schema", "initiatives", "actions", "terms", "organisations", "sources", "docs", "overrides", "hooks", "mkdocs.yml"]

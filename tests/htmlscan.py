@@ -18,8 +18,10 @@ class Scan(HTMLParser):
     ids: set[str] = field(default_factory=set)
     dangers: list[str] = field(default_factory=list)
     scripts: list[str] = field(default_factory=list)
+    data_blocks: list[str] = field(default_factory=list)  # <script type="application/ld+json">: data, never run
     text: list[str] = field(default_factory=list)
     _in_script: bool = False
+    _target: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         HTMLParser.__init__(self, convert_charrefs=True)
@@ -44,7 +46,9 @@ class Scan(HTMLParser):
             self.dangers.append("<form>")
         self._in_script = tag == "script"
         if tag == "script":
-            self.scripts.append(dict(attrs).get("src") or "")
+            is_data = dict(attrs).get("type") == "application/ld+json"
+            self._target = self.data_blocks if is_data else self.scripts
+            self._target.append("" if is_data else dict(attrs).get("src") or "")
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "script":
@@ -52,7 +56,7 @@ class Scan(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         if self._in_script:
-            self.scripts[-1] += data
+            self._target[-1] += data
         else:
             self.text.append(data)
 

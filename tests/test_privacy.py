@@ -72,6 +72,8 @@ class _Loads(HTMLParser):
             self.urls.append(values.get("content", "").partition("url=")[2])
         if values.get("data-md-component") == "source":
             self.source_links.append(values.get("href", ""))
+        if tag == "script" and values.get("type") == "application/ld+json":
+            return  # structured data: URLs in it are identifiers, nothing is loaded
         if tag in {"style", "script"}:
             self._in = tag
             if tag == "script":

@@ -1,4 +1,4 @@
-"""Files for other programs: the actions as a spreadsheet (CSV) and calendars (iCal), and record templates (YAML)."""
+"""Files for other programs: open data (JSON, CSV, SKOS, Atom), the actions as a spreadsheet and calendars, and record templates."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from ..model import KnowledgeBase
 from ..scaffold import template
 from ..progress import CALENDAR_PATH, CSV_PATH, Progress, owner_calendar_path
 from ..tracking import Settings
-from . import ical, spreadsheet
+from . import feed, ical, records, skos, spreadsheet
 
 
 @dataclass(frozen=True)
@@ -27,6 +27,9 @@ def build_exports(kb: KnowledgeBase, settings: Settings, site_url: str | None, d
         if work.organisation and any(t.standing.deadline for t in work.owned):
             files.append(GeneratedFile(owner_calendar_path(work.organisation),
                                        ical.deadlines(progress, work.organisation, site_url, directory_urls)))
+    opened = records.api_files(kb, progress, site_url, directory_urls) | skos.glossary_files(kb, site_url)
+    files += [GeneratedFile(path, content) for path, content in opened.items()]
+    files.append(GeneratedFile(feed.PATH, feed.atom(kb, site_url, directory_urls)))
     existing = {kind.name: [r.id for r in kb.all(kind.name)] for kind in KINDS}
     for kind in KINDS:  # for contributors who add a file in the web editor
         text = template(kb.schemas, kind.name, {"id": f"nieuw-{kind.name}"}, existing)

@@ -1,30 +1,16 @@
-"""All actions with their computed standing as CSV for Dutch spreadsheets.
-
-Semicolons and UTF-8 with a byte order mark: Excel with Dutch settings then
-splits the columns and shows ë and ö without an import dialog.
-"""
+"""All actions with their computed standing as CSV for Dutch spreadsheets (see csvfile.py)."""
 
 from __future__ import annotations
 
-import csv
-import io
-
 from ..progress import Progress, Tracked
 from ..urls import absolute_or_site_path
+from .csvfile import SEPARATOR, dutch_csv
 
 COLUMNS = ["id", "titel", "programma", "actielijn", "eigenaar", "eigenaar_id", "partners", "termijn_formulering",
            "termijn_periode", "termijn_einddatum", "termijn_verschoven", "laatst_gemelde_status", "datum_laatste_stand",
            "stand", "stand_code", "te_laat", "binnenkort", "afgerond_op", "peildatum", "pagina"]
-SEPARATOR = " | "  # between values of a multi-valued field
-
-
 def actions_csv(progress: Progress, site_url: str | None, directory_urls: bool = True) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow(COLUMNS)
-    for tracked in progress.select():
-        writer.writerow(_row(progress, tracked, site_url, directory_urls))
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+    return dutch_csv(COLUMNS, (_row(progress, t, site_url, directory_urls) for t in progress.select()))
 
 
 def _row(progress: Progress, t: Tracked, site_url: str | None, directory_urls: bool) -> list[str]:

@@ -13,7 +13,8 @@ from markupsafe import Markup, escape
 
 from ..model import KnowledgeBase, Record, sort_key
 from ..tracking import FLAGS, Settings, Standing, standing
-from ..urls import page_url
+from ..urls import api_path, page_url
+from .jsonld import describe, script_safe
 from ..formatting import date_nl, period_nl
 from ..searchwords import SearchWords, slug
 from .text import markdown_html, md_inline
@@ -106,7 +107,11 @@ class Renderer:
         source = Markup('<p class="kb-recordbestand" data-search-exclude>Deze pagina is gemaakt uit het bestand <code>{}</code>.</p>').format(record.file)
         # JSON strings are valid YAML scalars: contributed names cannot break the front matter.
         tags = json.dumps(self.search.names(record), ensure_ascii=False)
-        content = f"---\ntags: {tags}\n---\n{title}\n\n{hidden}{rest}\n{source}\n"
+        standing = self.standing(record) if record.kind.name == "actie" else None
+        linked = script_safe(describe(self.kb, record, lambda target: self._url({"here": record.src_uri}, target), standing))
+        meta = (f"tags: {tags}\njsonld: {json.dumps(linked, ensure_ascii=False)}\n"
+                f"api_json: {json.dumps(api_path(record.kind.url, record.id))}\n")
+        content = f"---\n{meta}---\n{title}\n\n{hidden}{rest}\n{source}\n"
         return GeneratedPage(record.src_uri, content, record.file)
 
     def render(self, template: str, src_uri: str, **context: Any) -> GeneratedPage:

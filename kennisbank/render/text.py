@@ -47,6 +47,11 @@ def markdown_html(text: str) -> str:
     return sanitize(_MD.convert(shifted))
 
 
+def markdown_text(text: str) -> str:
+    """Contributed Markdown -> plain text without markup, for data exports."""
+    return " ".join(html.unescape(nh3.clean(markdown_html(text), tags=set())).split())
+
+
 def plain_html(text: str) -> str:
     """Plain text -> HTML-escaped text on one line."""
     return html.escape(" ".join(str(text).split()), quote=True)
