@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-from-lock
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install serve build check test lock clean
+.PHONY: install serve build check test bench lock clean
 
 # npm packages for the browser and search tests (axe-core, playwright-core);
 # skipped when npm is missing, the tests then say how to install it.
@@ -39,6 +39,11 @@ check: install
 
 test: install $(NODE_STAMP)
 	$(BIN)/python -m pytest
+
+# Benchmark from 100 to 10,000 initiatives (about half an hour); writes benchmarks/results.{json,md}.
+# BENCH_SIZES=100,1000 make bench for a quick run.
+bench: install $(NODE_STAMP)
+	$(BIN)/python benchmarks/run.py
 
 # Maintainers only: refresh the lock after changing pyproject.toml (needs pip-tools).
 lock:

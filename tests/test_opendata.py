@@ -152,7 +152,9 @@ def test_nothing_is_lost_between_files_pages_sitemap_and_api(project):
         in_sitemap = {m.group(1) for loc in locations if (m := re.search(rf"/{kind.url}/([a-z0-9-]+)/$", loc))}
         api = {p.stem for p in (built_site / "api/v1" / kind.url).glob("*.json")}
         listed = {r["id"] for r in _json(built_site, f"api/v1/{kind.url}.json")["records"]}
-        assert files == pages == in_sitemap - _facet_folders(built_site, kind.url) == api == listed, kind.url
+        raw = (built_site / f"api/v1/{kind.url}.csv").read_bytes().decode("utf-8-sig")
+        in_csv = {row["id"] for row in csv.DictReader(io.StringIO(raw), delimiter=";")}
+        assert files == pages == in_sitemap - _facet_folders(built_site, kind.url) == api == listed == in_csv, kind.url
 
 
 def _facet_folders(site: Path, folder: str) -> set[str]:

@@ -12,7 +12,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-import yaml
+from mkdocs.utils.yaml import yaml_load
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -180,7 +180,8 @@ def test_github_repository_link_fetches_nothing(project) -> None:
 
 
 def test_no_font_service(built_site: Path) -> None:
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    with (ROOT / "mkdocs.yml").open(encoding="utf-8") as file:
+        config = yaml_load(file)  # MkDocs' own loader: it knows the !ENV tag
     assert config["theme"].get("font") is False, "theme.font must be false: Material would load Google Fonts"
     hits = [f"{path.relative_to(built_site)}: {service}"
             for suffix in (".html", ".css", ".js") for path in _site_files(built_site, suffix)
