@@ -9,7 +9,6 @@ import pytest
 import yaml
 
 from kennisbank.catalogue import Project, load
-from kennisbank.kinds import KINDS
 
 ROOT = Path(__file__).resolve().parent.parent
 INVENTORY = ROOT.parent / "shared" / "inventory"
@@ -96,11 +95,3 @@ def test_every_action_names_an_owner_and_a_deadline_or_says_the_source_gives_non
     for action in kb.all("actie"):
         assert action.data["eigenaar"], action.id  # an organisation id or "niet-genoemd"
         assert ("termijn" in action.data) != ("zonder_termijn" in action.data), action.id
-
-
-def test_readme_states_the_record_counts():
-    kb = load(Project(ROOT))
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    for kind in KINDS:
-        count = len(kb.records[kind.name])
-        assert re.search(rf"\| {kind.plural} \| {count} \|", readme), f"README noemt niet {count} {kind.plural.lower()}"
