@@ -101,7 +101,7 @@ def _free_port() -> int:
 def _serve_reload(project: Path) -> float | None:
     """Seconds from saving an edited record until `mkdocs serve` serves the new text."""
     port = _free_port()
-    server = subprocess.Popen([PYTHON, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "--no-livereload"],
+    server = subprocess.Popen([PYTHON, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
                               cwd=project, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}/initiatieven/anna-zorgt/"
     try:

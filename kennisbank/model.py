@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
@@ -50,6 +51,7 @@ class KnowledgeBase:
     records: dict[str, dict[str, Record]] = field(default_factory=dict)
     outgoing: dict[tuple[str, str], list[Link]] = field(default_factory=lambda: defaultdict(list))
     incoming: dict[tuple[str, str], list[Link]] = field(default_factory=lambda: defaultdict(list))
+    _sorted: dict[str, list[Record]] = field(default_factory=dict, repr=False)
 
     @classmethod
     def build(cls, schemas: Schemas, records: list[Record]) -> KnowledgeBase:
@@ -68,8 +70,10 @@ class KnowledgeBase:
         return self.records[kind][record_id]
 
     def all(self, kind: str) -> list[Record]:
-        """Records of one kind, sorted by their display name (Dutch, case-insensitive)."""
-        return sorted(self.records[kind].values(), key=lambda r: (sort_key(r.title), r.id))
+        """Records of one kind, sorted by their display name (Dutch, case-insensitive). A new list each call."""
+        if kind not in self._sorted:  # records do not change after build(); pages ask for these lists per page
+            self._sorted[kind] = sorted(self.records[kind].values(), key=lambda r: (sort_key(r.title), r.id))
+        return list(self._sorted[kind])
 
     def linked_from(self, record: Record, kind: str) -> list[Record]:
         """Distinct records of `kind` that refer to `record`, sorted by name."""
@@ -85,6 +89,7 @@ class KnowledgeBase:
         return self.schemas.vocabularies[vocabulary].label(value)
 
 
+@lru_cache(maxsize=1 << 16)  # names and words repeat across pages; folding is per character
 def fold(text: str) -> str:
     """Lowercase without diacritics: 'Coöperatie' -> 'cooperatie'."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())

@@ -99,6 +99,7 @@ class Progress:
         # Actions first announced after the peildatum did not exist yet for that meeting.
         self.items = [t for t in every if t.standing.flag != NOT_YET]
         self.not_yet = [t for t in every if t.standing.flag == NOT_YET]
+        self.by_id = {t.action.id: t for t in every}
 
     def select(self, spec: ActionList | None = None, owner: Record | None = None, programme: str | None = None) -> list[Tracked]:
         """Actions on a list (all when None), of one owner and programme, by deadline."""

@@ -8,14 +8,12 @@ import pty
 import re
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 import yaml
 from conftest import ROOT, ProjectCopy
 from htmlscan import page_path, scan
 
-from kennisbank.catalogue import Project, load
 from kennisbank.fields import record_fields
 from kennisbank.issueform import QUESTIONS, form
 from kennisbank.kinds import KINDS

@@ -50,7 +50,7 @@ def record_json(kb: KnowledgeBase, record: Record, progress: Progress, site_url:
         "bronvermeldingen": [citation(kb, ref) for ref in record.get("bronnen", [])],
     }
     if record.kind.name == "actie":
-        tracked = next(t for t in progress.items + progress.not_yet if t.action.id == record.id)
+        tracked = progress.by_id[record.id]
         meta["stand"] = {"peildatum": progress.settings.peildatum.isoformat(), "code": tracked.standing.flag,
                          "label": tracked.standing.label,
                          "termijn_einddatum": tracked.standing.deadline.isoformat() if tracked.standing.deadline else None}

@@ -11,7 +11,7 @@ address is configured, otherwise URNs: an address is never guessed.
 
 from __future__ import annotations
 
-from rdflib import BNode, Graph, Literal, Namespace, URIRef
+from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, RDF, RDFS, SKOS, XSD
 
 from ..model import KnowledgeBase, Record

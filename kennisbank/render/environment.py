@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import posixpath
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -79,8 +80,15 @@ class Renderer:
             sorteer=sort_key,
         )
         self.search = SearchWords(kb)
+        self._memo: dict[str, Any] = {}
         self.env.filters["map_labels"] = lambda values, vocabulary: ", ".join(kb.label(vocabulary, v) for v in values)
         self.env.globals.update(kb=kb, peildatum=settings.peildatum, settings=settings, flags=FLAGS, flag_order={flag: i for i, flag in enumerate(FLAGS)}, label=kb.label, link=self._link, links=self._links, url=self._url, record=kb.get, external=_external, badge=badge)
+
+    def memo(self, name: str, make: Callable[[], Any]) -> Any:
+        """An index built once per renderer (one build), e.g. for similar initiatives."""
+        if name not in self._memo:
+            self._memo[name] = make()
+        return self._memo[name]
 
     def standing(self, action: Record) -> Standing:
         return standing(action, self.settings.peildatum, self.settings.window)
