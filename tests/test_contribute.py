@@ -85,7 +85,7 @@ def test_duplicate_warning_for_a_near_copy_only(project):
     summary = _kennisbank(project, "nieuw", "initiatief", "--naam", "Dorpshulp", "--id", "dorpshulp", "--niet-vragen",
                           "--samenvatting", anna["samenvatting"].replace("Sint Annaland", "Scherpenisse"))
     assert "Let op: lijkt op initiatives/anna-zorgt.yaml (Anna Zorgt): een zeer vergelijkbare samenvatting" in summary.stderr
-    distinct = _kennisbank(project, "nieuw", "initiatief", "--naam", "Repair Café Lemmer", "--id", "repair-cafe-lemmer",
+    distinct = _kennisbank(project, "nieuw", "initiatief", "--naam", "Proef Repair Café Lemmer", "--id", "proef-repair-cafe",
                            "--gemeente", "De Fryske Marren", "--thema", "vrijwilligerswerk", "--niet-vragen",
                            "--samenvatting", "Vrijwilligers repareren met bewoners kleding, fietsen en apparaten.")
     assert distinct.returncode == 0 and "Let op" not in distinct.stderr
@@ -170,10 +170,10 @@ def test_issue_form_is_generated_from_the_schema_and_maps_back(project):
             assert question["attributes"]["options"] == labels and question["attributes"]["multiple"] == field.many
     result = _kennisbank(project, "aanmelding", str(ROOT / "tests/examples/aanmelding/issue.md"), "--datum", "2026-12-01")
     assert result.returncode == 0, result.stderr
-    record = yaml.safe_load((project.root / "initiatives/repair-cafe-lemmer.yaml").read_text(encoding="utf-8"))
+    record = yaml.safe_load((project.root / "initiatives/proefaanmelding-repair-cafe-lemmer.yaml").read_text(encoding="utf-8"))
     assert record["themas"] == ["vrijwilligerswerk", "zorgzame-gemeenschap"] and record["provincies"] == ["fryslan"]
     assert record["bronnen"] == [{"bron": "kamerbrief-aanpak-sociale-basis-2023", "regels": "82-84"}]
-    assert _kennisbank(project, "check", "initiatives/repair-cafe-lemmer.yaml").returncode == 0
+    assert _kennisbank(project, "check", "initiatives/proefaanmelding-repair-cafe-lemmer.yaml").returncode == 0
 
 
 def test_incomplete_issue_answers_are_explained(project):
