@@ -85,9 +85,10 @@ def test_duplicate_warning_for_a_near_copy_only(project):
     summary = _kennisbank(project, "nieuw", "initiatief", "--naam", "Dorpshulp", "--id", "dorpshulp", "--niet-vragen",
                           "--samenvatting", anna["samenvatting"].replace("Sint Annaland", "Scherpenisse"))
     assert "Let op: lijkt op initiatives/anna-zorgt.yaml (Anna Zorgt): een zeer vergelijkbare samenvatting" in summary.stderr
-    distinct = _kennisbank(project, "nieuw", "initiatief", "--naam", "Proef Repair Café Lemmer", "--id", "proef-repair-cafe",
-                           "--gemeente", "De Fryske Marren", "--thema", "vrijwilligerswerk", "--niet-vragen",
-                           "--samenvatting", "Vrijwilligers repareren met bewoners kleding, fietsen en apparaten.")
+    # distinct from every record a contributor may add too: a test-only name, place and summary
+    distinct = _kennisbank(project, "nieuw", "initiatief", "--naam", "Proefinitiatief zonder weerga", "--id", "proef-uniek",
+                           "--gemeente", "Proefgemeente", "--thema", "vrijwilligerswerk", "--niet-vragen",
+                           "--samenvatting", "Een verzonnen proefrecord, alleen voor de test op dubbele initiatieven.")
     assert distinct.returncode == 0 and "Let op" not in distinct.stderr
 
 
