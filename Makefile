@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-from-lock
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install serve build check test bench lock clean
+.PHONY: install serve serve-full build check test bench lock clean
 
 # npm packages for the browser and search tests (axe-core, playwright-core);
 # skipped when npm is missing, the tests then say how to install it.
@@ -28,7 +28,12 @@ $(STAMP): requirements.lock pyproject.toml
 
 install: $(STAMP)
 
+# --dirty: after an edit only the pages whose content changed are rebuilt (seconds, not a full build);
+# serve-full rebuilds everything on each change, as the real build does.
 serve: install
+	$(BIN)/mkdocs serve --dirty -a 127.0.0.1:8000
+
+serve-full: install
 	$(BIN)/mkdocs serve -a 127.0.0.1:8000
 
 build: install

@@ -17,13 +17,23 @@ from mkdocs.structure.files import File, Files
 
 from kennisbank.catalogue import Project, check
 from kennisbank.export import build_exports
+from kennisbank.pagefiles import PageSource
 from kennisbank.problemlinks import as_text, site_address
 from kennisbank.render.site import PageGlossary, build_pages
-from kennisbank.repository import repository_url
+from kennisbank.repository import repository_settings
 from kennisbank.tracking import Settings
 
 log = logging.getLogger("mkdocs.plugins.kennisbank")
-_state: dict = {}
+_state: dict = {}  # one build
+_session = {"source": PageSource()}  # the whole `mkdocs build` or `mkdocs serve` run
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    _session["source"] = PageSource(on_disk=command == "serve" and dirty)  # see kennisbank/pagefiles.py
+
+
+def on_shutdown() -> None:
+    _session["source"].close()
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -43,10 +53,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(str(error)) from error
     _state["kb"] = result.knowledge_base
     _state["glossary"] = PageGlossary(result.knowledge_base, config.use_directory_urls)
-    if not config.repo_url:
-        config.repo_url = repository_url(project.root, os.environ)
-        if config.repo_url and not config.repo_name:
-            config.repo_name = "/".join(config.repo_url.rstrip("/").split("/")[-2:])
+    config.repo_url, config.repo_name = repository_settings(project.root, os.environ, config.repo_url, config.repo_name)
     if not config.repo_url:
         config.edit_uri = None  # no known host: pages name their record file instead
     return config
@@ -70,10 +77,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def _add(files: Files, config: MkDocsConfig, src_uri: str, content: str | bytes) -> File:
     if files.get_file_from_path(src_uri) is not None:
         raise PluginError(f"docs/{src_uri} bestaat al en botst met een gegenereerd bestand; verwijder of hernoem het bestand")
-    generated = File.generated(config, src_uri, content=content)
+    generated = File.generated(config, src_uri, **_session["source"](src_uri, content))
     files.append(generated)
     return generated
 
 
 def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
-    return _state["glossary"].annotate(html, page.file.src_uri)
+    return _state["glossary"].annotate(html, page.file.src_uri, page.meta)

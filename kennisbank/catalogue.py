@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
+from .checkcache import CheckCache
 from .integrity import integrity_problems
 from .kinds import BY_NAME, KINDS
 from .loader import Document, load_bytes
@@ -27,9 +29,13 @@ class Project:
     def schema_dir(self) -> Path:
         return self.root / "schema"
 
+    @cached_property
+    def _resolved_root(self) -> Path:
+        return self.root.resolve()
+
     def relative(self, path: Path) -> str:
         try:
-            return path.resolve().relative_to(self.root.resolve()).as_posix()
+            return path.resolve().relative_to(self._resolved_root).as_posix()
         except ValueError:
             return path.as_posix()
 
@@ -37,20 +43,35 @@ class Project:
 @dataclass
 class Result:
     problems: list[Problem]
-    knowledge_base: KnowledgeBase | None
     files: int
+    counts: dict[str, int] = field(default_factory=dict)  # kind name -> records loaded
+    _schemas: Schemas | None = None
+    _documents: dict[str, dict[str, Document]] = field(default_factory=dict, repr=False)
+
+    @cached_property
+    def knowledge_base(self) -> KnowledgeBase | None:
+        """The model of every record; only when the whole set was checked and nothing is wrong.
+
+        Built on first use: `kennisbank check` only reports, and the model is a third of its time.
+        """
+        if self.problems or self._schemas is None:
+            return None
+        records = [Record(BY_NAME[kind], record_id, doc.data, doc.file)
+                   for kind, by_id in self._documents.items() for record_id, doc in by_id.items()]
+        return KnowledgeBase.build(self._schemas, records)
 
 
-def _discover(project: Project) -> tuple[list[tuple[str, Path]], list[Problem]]:
-    """Every file in the data folders; anything that cannot become a record is a problem."""
-    found: list[tuple[str, Path]] = []
+def _discover(project: Project) -> tuple[list[tuple[str, Path, str]], list[Problem]]:
+    """Every file in the data folders (kind, path, path as shown); anything that cannot become a record is a problem."""
+    found: list[tuple[str, Path, str]] = []
     problems: list[Problem] = []
     for kind in KINDS:
         folder = project.root / kind.folder
         if not folder.is_dir():
             continue
+        shown_folder = project.relative(folder)
         for path in sorted(folder.rglob("*")):
-            shown = project.relative(path)
+            shown = f"{shown_folder}/{path.relative_to(folder).as_posix()}"
             if path.is_dir() or path.name == ".gitkeep":
                 continue
             if path.parent != folder:
@@ -62,33 +83,39 @@ def _discover(project: Project) -> tuple[list[tuple[str, Path]], list[Problem]]:
                 problems.append(Problem(shown, 1, 1, f"bestandsnaam '{path.name}' is geen geldige id",
                                         "gebruik alleen kleine letters a-z, cijfers en losse koppeltekens, bijvoorbeeld 'anna-zorgt.yaml'"))
             else:
-                found.append((kind.name, path))
+                found.append((kind.name, path, shown))
     return found, problems
 
 
 def check(project: Project, only: set[str] | None = None, schemas: Schemas | None = None,
-          skip: frozenset[str] = frozenset()) -> Result:
+          skip: frozenset[str] = frozenset(), use_cache: bool = True) -> Result:
     """Load, validate and cross-check all records.
 
     `only`: relative paths whose problems to report (all files are still
     loaded, since references need the whole set). `skip`: files to leave out.
+    `use_cache`: take files that passed before, byte for byte, from the check cache.
     """
     if schemas is None:
         try:
             schemas = load_schemas(project.schema_dir)
         except ValidationFailed as failure:
-            return Result(failure.problems, None, 0)
-    files, problems = _discover(project)
-    files = [(kind, path) for kind, path in files if project.relative(path) not in skip]
+            return Result(failure.problems, 0)
+    found, problems = _discover(project)
+    cache = CheckCache.for_project(project.root, schemas.documents) if use_cache else CheckCache(None, "")
+    files = [(kind, path, shown) for kind, path, shown in found if shown not in skip]
     known: dict[str, set[str]] = {kind.name: set() for kind in KINDS}
     documents: dict[str, dict[str, Document]] = {kind.name: {} for kind in KINDS}
-    for kind, path in files:
+    for kind, path, shown in files:
         known[kind].add(path.stem)
-        shown = project.relative(path)
         try:
             raw = path.read_bytes()
         except OSError:
             problems.append(Problem(shown, 1, 1, "bestand kan niet worden gelezen", "controleer of het bestand bestaat en leesbaar is"))
+            continue
+        key = cache.key(kind, raw)
+        data = cache.get(key)
+        if data is not None:
+            documents[kind][path.stem] = Document(shown, data, raw=raw)
             continue
         document, load_problems = load_bytes(shown, raw)
         problems.extend(load_problems)
@@ -97,21 +124,21 @@ def check(project: Project, only: set[str] | None = None, schemas: Schemas | Non
         found = schema_problems(document, kind, schemas)
         problems.extend(found)
         documents[kind][path.stem] = document
+        if not load_problems and not found:
+            cache.put(key, document.data)
+    cache.save()
     problems.extend(integrity_problems(documents, known, schemas))
     if only is not None:
         problems = [problem for problem in problems if problem.file in only]
-        seen = {project.relative(path) for _, path in files} | {problem.file for problem in problems}
+        seen = {shown for _, _, shown in files} | {problem.file for problem in problems}
         folders = ", ".join(f"{kind.folder}/" for kind in KINDS)
         for name in sorted(only - seen):
             exists = (project.root / name).exists()
             problems.append(Problem(name, 1, 1, "bestand is geen record van de kennisbank" if exists else "bestand bestaat niet",
                                     f"geef een .yaml-bestand uit een van de mappen {folders}"))
     problems = sorted(set(problems))
-    knowledge_base = None
-    if not problems and only is None:
-        records = [Record(BY_NAME[kind], record_id, doc.data, doc.file) for kind, by_id in documents.items() for record_id, doc in by_id.items()]
-        knowledge_base = KnowledgeBase.build(schemas, records)
-    return Result(problems, knowledge_base, len(files))
+    counts = {kind: len(by_id) for kind, by_id in documents.items()}
+    return Result(problems, len(files), counts, schemas if only is None else None, documents)
 
 
 def load(project: Project) -> KnowledgeBase:

@@ -68,6 +68,8 @@ def _parser() -> argparse.ArgumentParser:
     check_parser.add_argument("bestanden", nargs="*", type=Path, help="alleen de problemen in deze recordbestanden melden")
     check_parser.add_argument("--format", "--formaat", dest="formaat", choices=("tekst", "github", "json"), default="tekst",
                               help="tekst (standaard), github (meldingen bij de regels van een pull request) of json (voor programma's)")
+    check_parser.add_argument("--zonder-cache", dest="cache", action="store_false",
+                              help="controleer elk bestand opnieuw, ook bestanden die ongewijzigd al goed waren")
     actions = commands.add_parser("acties", help="de voortgang van de acties op een peildatum, om in notulen te plakken",
                                   description="Toon acties met hun stand op de peildatum: alle, een lijst, per eigenaar of de wijzigingen.")
     which = actions.add_mutually_exclusive_group()
@@ -112,14 +114,14 @@ def _date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"'{text}' is geen datum; gebruik JJJJ-MM-DD, bijvoorbeeld 2024-01-01") from None
 
 
-def _run_check(root: Path, files: list[Path], fmt: str = "tekst") -> int:
+def _run_check(root: Path, files: list[Path], fmt: str = "tekst", use_cache: bool = True) -> int:
     missing = missing_format_checkers()
     if missing:
         print("kennisbank: controles voor " + ", ".join(missing) + " ontbreken; installeer de afhankelijkheden opnieuw met 'make install'", file=sys.stderr)
         return 2
     project = Project(root)
     only = {project.relative(Path.cwd() / file) for file in files} if files else None
-    result = check(project, only)
+    result = check(project, only, use_cache=use_cache)
     site = site_address(root)
     if fmt == "json":
         print(as_json(result.problems, site))
@@ -131,11 +133,11 @@ def _run_check(root: Path, files: list[Path], fmt: str = "tekst") -> int:
         noun = "probleem" if len(result.problems) == 1 else "problemen"
         print(f"{len(result.problems)} {noun} in {files_with} {'bestand' if files_with == 1 else 'bestanden'}.")
         return 1
-    if result.knowledge_base is None:
-        count = len(only or [])
+    if only is not None:
+        count = len(only)
         print(f"Geen problemen in {count} gecontroleerd{' bestand' if count == 1 else 'e bestanden'}.")
         return 0
-    counts = ", ".join(f"{len(result.knowledge_base.records[kind.name])} {kind.plural.lower()}" for kind in KINDS)
+    counts = ", ".join(f"{result.counts[kind.name]} {kind.plural.lower()}" for kind in KINDS)
     print(f"Alles in orde: {result.files} records gecontroleerd ({counts}).")
     return 0
 
@@ -199,7 +201,7 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     root = (args.map or _find_root(Path.cwd())).resolve()
     if args.command == "check":
-        return _run_check(root, args.bestanden, args.formaat)
+        return _run_check(root, args.bestanden, args.formaat, args.cache)
     if args.command == "acties":
         return _run_actions(root, args)
     if args.command in ("nieuw", "zoek", "aanmelding", "formulier"):

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 
 from babel.dates import format_date
 
 _ORDINALS = {"1": "eerste", "2": "tweede", "3": "derde", "4": "vierde"}
 
 
+@lru_cache(maxsize=4096)  # babel is slow and pages repeat the same dates (checked on, status dates)
 def date_nl(value: str | dt.date) -> str:
     date = dt.date.fromisoformat(value) if isinstance(value, str) else value
     return format_date(date, format="long", locale="nl_NL")

@@ -33,6 +33,7 @@ _RecordLoader.yaml_implicit_resolvers = {
 
 _ALLOWED_TAGS = {f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null")}
 _MAP_TAG = "tag:yaml.org,2002:map"
+_STR_TAG = "tag:yaml.org,2002:str"
 _SEQ_TAG = "tag:yaml.org,2002:seq"
 _scalar_constructor = yaml.constructor.SafeConstructor()
 
@@ -47,6 +48,7 @@ class Document:
     data: Any = None
     values: dict[Path, tuple[int, int]] = field(default_factory=dict)
     keys: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    raw: bytes | None = field(default=None, repr=False)  # set when positions are to be found on demand
 
     def position(self, path: Path, key: bool = False) -> tuple[int, int]:
         """Line and column (1-based) of the value at `path`, or of its key.
@@ -54,6 +56,11 @@ class Document:
         Falls back to the nearest enclosing value that has a position, so
         every problem can be located even if its exact value is missing.
         """
+        if self.raw is not None:  # data came from the check cache: compose the file once for its positions
+            located, _ = load_bytes(self.file, self.raw)
+            if located is not None:
+                self.values, self.keys = located.values, located.keys
+            self.raw = None
         path = tuple(path)
         if key and path in self.keys:
             return self.keys[path]
@@ -172,6 +179,8 @@ class _Builder:
             if node.tag != _SEQ_TAG:
                 return self._bad_tag(node)
             return [self.build(item, path + (index,), depth + 1, key) for index, item in enumerate(node.value)]
+        if node.tag == _STR_TAG:
+            return node.value  # what the constructor would return, without its bookkeeping (most scalars are text)
         if node.tag not in _ALLOWED_TAGS:
             return self._bad_tag(node)
         return _scalar_constructor.construct_object(node)

@@ -35,3 +35,12 @@ def _origin_url(git_config: Path) -> str | None:
     if url.startswith("https://"):
         return re.sub(r"\.git$", "", url)
     return None
+
+
+def repository_settings(root: Path, environ: Mapping[str, str], repo_url: str | None,
+                        repo_name: str | None) -> tuple[str | None, str | None]:
+    """mkdocs.yml's repo_url and repo_name, filled in from the environment or git when not set."""
+    repo_url = repo_url or repository_url(root, environ)
+    if repo_url and not repo_name:
+        repo_name = "/".join(repo_url.rstrip("/").split("/")[-2:])
+    return repo_url, repo_name

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 from urllib.parse import urljoin
 
 from jsonschema import Draft202012Validator, FormatChecker
@@ -21,6 +21,7 @@ from .kinds import KINDS
 from .problems import Problem, ValidationFailed
 
 from . import periods
+from .precheck import compile_checks
 
 FORMAT_CHECKER = FormatChecker()
 # Our own format: "2023-Q4" and friends, and "2023-02-30" is no real date.
@@ -52,6 +53,7 @@ class Schemas:
     documents: dict[str, dict[str, Any]]  # file name -> schema
     registry: Registry
     validators: dict[str, Draft202012Validator] = field(default_factory=dict)
+    prechecks: dict[str, Callable[[Any], bool]] = field(default_factory=dict)  # fast yes/no, see precheck.py
     references: dict[str, list[RefField]] = field(default_factory=dict)
     vocabularies: dict[str, Vocabulary] = field(default_factory=dict)
 
@@ -115,6 +117,8 @@ def load_schemas(directory: Path) -> Schemas:
             {"$ref": uri}, registry=schemas.registry, format_checker=FORMAT_CHECKER
         )
         schemas.references[kind.name] = list(_reference_fields(schemas, documents[kind.schema], uri, ()))
+    formats = {name: (lambda value, name=name: FORMAT_CHECKER.conforms(value, name)) for name in REQUIRED_FORMATS}
+    schemas.prechecks = compile_checks(schemas.registry, {kind.name: schemas.uri(kind.schema) for kind in KINDS}, formats)
     for name, definition in documents.get("vocabulaires.schema.json", {}).get("$defs", {}).items():
         terms = {option["const"]: (option.get("title", option["const"]), option.get("description", "")) for option in definition.get("oneOf", [])}
         schemas.vocabularies[name] = Vocabulary(name, terms)

@@ -55,6 +55,8 @@ def _suggest(value: Any, options: list[str]) -> str:
 
 
 def schema_problems(document: Document, kind: str, schemas: Schemas) -> list[Problem]:
+    if schemas.prechecks[kind](document.data):
+        return []
     validator = schemas.validators[kind]
     required = frozenset(schemas.documents[BY_NAME[kind].schema].get("required", []))
     problems: dict[tuple[Any, ...], Problem] = {}

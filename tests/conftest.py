@@ -23,6 +23,12 @@ MEETING = {"KENNISBANK_PEILDATUM": "2024-01-01", "KENNISBANK_VORIGE_PEILDATUM": 
 PROJECT_PARTS = ["schema", "initiatives", "actions", "terms", "organisations", "sources", "docs", "overrides", "hooks", "mkdocs.yml"]
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _separate_check_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The tests' check cache (kennisbank/checkcache.py) stays apart from a contributor's own."""
+    os.environ["KENNISBANK_CACHE"] = str(tmp_path_factory.mktemp("controlecache"))
+
+
 @dataclass
 class ProjectCopy:
     root: Path

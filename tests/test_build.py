@@ -98,7 +98,9 @@ def test_build_without_known_repository_names_the_record_file(project):
 
 def test_hook_is_a_thin_adapter():
     source = (ROOT / "hooks" / "kennisbank_hooks.py").read_text(encoding="utf-8")
-    assert len(source.splitlines()) < 80
+    # six MkDocs events, each passing data to or from the package: no room for logic of its own
+    assert len(source.splitlines()) < 90
+    assert all(len(body.splitlines()) < 25 for body in source.split("\ndef ")[1:])
     imports = [line for line in source.splitlines() if line.startswith(("import ", "from "))]
     assert not any("yaml" in line or "jsonschema" in line or "jinja2" in line for line in imports)
 

@@ -39,8 +39,8 @@ def test_every_facet_value_has_a_page_listing_exactly_its_records(built_site, kb
             page = page_path(built_site, f"{catalogue.folder}/{facet.key}/{value}/")
             assert page.exists(), page
             html = page.read_text(encoding="utf-8")
-            cards = set(re.findall(r'<h3 class="kb-kaart__titel"><a href="\.\./\.\./([^/"]+)/"', html))
-            assert cards == ids, f"{facet.key}={value}"
+            rows = set(re.findall(r'<li class="kb-rij"><a href="\.\./\.\./([^/"]+)/"', html))
+            assert rows == ids, f"{facet.key}={value}"
             assert f"{len(ids)} {catalogue.noun(len(ids))} {facet.phrase}" in "".join(scan(page).text)
 
 

@@ -66,3 +66,19 @@ def test_hidden_search_words_are_not_linked(built_site):
     html = page_path(built_site, "initiatieven/anna-zorgt/").read_text(encoding="utf-8")
     hidden = html.split('class="kb-zoekwoorden" hidden>', 1)[1].split("</p>", 1)[0]
     assert "<a " not in hidden
+
+
+def test_longest_label_wins_and_labels_can_span_words():
+    # "college" and "college van burgemeester en wethouders" are both labels and start at the same word
+    text = "Het college van burgemeester en wethouders besluit; het college voert uit."
+    found = [(text[start:stop], term.id) for start, stop, term in GLOSSARY.find(text)]
+    long_label = found[0]
+    assert long_label[0] == "college van burgemeester en wethouders"
+    assert found[1] == ("college", long_label[1])
+
+
+def test_pages_that_list_records_are_left_alone(built_site):
+    # their cards link to the record pages, where the terms are explained
+    for url in ("initiatieven/", "initiatieven/thema/respijtzorg/", "begrippen/"):
+        assert 'class="kb-begrip"' not in page_path(built_site, url).read_text(encoding="utf-8"), url
+    assert 'class="kb-begrip"' in page_path(built_site, "initiatieven/anna-zorgt/").read_text(encoding="utf-8")

@@ -29,14 +29,22 @@ class GeneratedPage:
 
 
 def relative_url(from_src: str, to_src: str, directory_urls: bool = True) -> str:
-    """Link from one page to another page (`.md`) or to a file the build writes (`.csv`, `.ics`)."""
+    """Link from one page to another page (`.md`) or to a file the build writes (`.csv`, `.ics`).
+
+    Plain string work on site paths (every page links to dozens of others;
+    posixpath.relpath consults the working directory on each call).
+    """
     here = page_url(from_src, directory_urls)
     there = page_url(to_src, directory_urls) if to_src.endswith(".md") else to_src
-    base = here if here.endswith("/") or not here else posixpath.dirname(here) + "/"
-    target = posixpath.relpath(there or ".", base or ".")
-    if (there == "" or there.endswith("/")) and target != ".":
-        target += "/"
-    return "./" if target == "." else target
+    folder = [part for part in (here if here.endswith("/") else posixpath.dirname(here)).split("/") if part]
+    target = [part for part in there.split("/") if part]
+    common = 0
+    while common < min(len(folder), len(target)) and folder[common] == target[common]:
+        common += 1
+    parts = [".."] * (len(folder) - common) + target[common:]
+    if not parts:
+        return "./"
+    return "/".join(parts) + ("/" if there == "" or there.endswith("/") else "")
 
 
 def _tidy(markdown_text: str) -> str:

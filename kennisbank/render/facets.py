@@ -40,7 +40,8 @@ class Catalogue:
     intro: str
     facets: tuple[Facet, ...]
     sorts: tuple[Sort, ...]  # the first is the default
-    card: str  # macro in _macros.md.j2 that renders one record
+    card: str  # macro in _macros.md.j2 that renders one record in the filterable catalogue
+    row: str  # macro for one record on a page per facet value: a list line, since those pages repeat every record several times
     extra_data: Callable[[Record], dict[str, str]]  # sort keys beyond the name
 
     @property
@@ -98,6 +99,7 @@ INITIATIVES = Catalogue(
     ),
     sorts=(Sort("naam", "naam"), Sort("plaats", "gemeente"), Sort("gecontroleerd", "laatst gecontroleerd", descending=True)),
     card="initiative_card",
+    row="initiative_row",
     extra_data=lambda r: {
         "plaats": slug(", ".join(r.get("gemeenten", [])) or "~"),  # records without a municipality sort last
         "gecontroleerd": r.data["laatst_gecontroleerd"],
@@ -115,6 +117,7 @@ ORGANISATIONS = Catalogue(
     ),
     sorts=(Sort("naam", "naam"), Sort("soort", "soort")),
     card="organisation_card",
+    row="organisation_row",
     extra_data=lambda r: {"soort": r.data["soort"]},
 )
 
@@ -152,8 +155,11 @@ def pages(renderer: Renderer, catalogue: Catalogue) -> list[GeneratedPage]:
     common = {"catalogue": catalogue, "options": options}
     result = [renderer.render("catalogus.md.j2", f"{catalogue.folder}/index.md", cards=cards, **common)]
     for facet in catalogue.facets:
+        by_value: dict[str, list] = {}
+        for card in cards:
+            for value in card[1][facet.key].split():
+                by_value.setdefault(value, []).append(card)
         for option in options[facet.key]:
-            matching = [card for card in cards if option["value"] in card[1][facet.key].split()]
             src = f"{catalogue.folder}/{facet.key}/{option['value']}.md"
-            result.append(renderer.render("facetwaarde.md.j2", src, facet=facet, option=option, cards=matching, **common))
+            result.append(renderer.render("facetwaarde.md.j2", src, facet=facet, option=option, cards=by_value[option["value"]], **common))
     return result

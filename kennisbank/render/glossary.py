@@ -11,7 +11,6 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable
-from html.parser import HTMLParser
 
 from markupsafe import Markup
 
@@ -22,88 +21,105 @@ _VOID = {"br", "img", "hr", "input", "meta", "link", "wbr", "source", "col", "ar
 _MIN_LENGTH = 3
 
 
+# A mention starts a word: not preceded by a word character or hyphen, as the labels' own words.
+_WORD_START = re.compile(r"(?<![\w-])\w+")
+_CONTINUES = re.compile(r"[\w-]")
+
+
 class Glossary:
+    """Finds term labels in text in one pass over its words.
+
+    Labels are looked up by their first word, so the cost grows with the text,
+    not with text x number of terms (a regular-expression alternation of every
+    label tries each label at every position). Labels that do not start with a
+    letter or digit cannot start a word and are not annotated.
+    """
+
     def __init__(self, kb: KnowledgeBase):
         self.terms: dict[str, Record] = {}  # exact label or lowercased word label -> term
-        case_sensitive: list[str] = []
-        case_free: list[str] = []
+        # first word of a label (casefolded) -> (label, case-sensitive?, term), longest label first
+        self._by_first_word: dict[str, list[tuple[str, bool, Record]]] = {}
         for term in kb.all("begrip"):
             labels = [(term.title, False)] + [(alt["term"], alt["soort"] == "afkorting") for alt in term.get("alternatieve_termen", [])]
             for label, exact in labels:
-                if len(label) < _MIN_LENGTH:
+                first = _WORD_START.match(label)
+                if len(label) < _MIN_LENGTH or first is None:
                     continue
                 key = label if exact else label.casefold()
                 if key not in self.terms:
                     self.terms[key] = term
-                    (case_sensitive if exact else case_free).append(label)
-        self._exact = _alternation(case_sensitive, 0)
-        self._free = _alternation(case_free, re.IGNORECASE)
+                    self._by_first_word.setdefault(first.group(0).casefold(), []).append((label, exact, term))
+        for candidates in self._by_first_word.values():
+            candidates.sort(key=lambda candidate: len(candidate[0]), reverse=True)
 
     def find(self, text: str) -> list[tuple[int, int, Record]]:
         """Non-overlapping mentions, longest label first at each position."""
-        hits = []
-        for pattern, exact in ((self._exact, True), (self._free, False)):
-            if pattern is None:
-                continue
-            for match in pattern.finditer(text):
-                key = match.group(0) if exact else match.group(0).casefold()
-                hits.append((match.start(), match.end(), self.terms[key]))
-        hits.sort(key=lambda hit: (hit[0], -(hit[1] - hit[0])))
         result, end = [], -1
-        for start, stop, term in hits:
-            if start >= end:
-                result.append((start, stop, term))
-                end = stop
+        for word in _WORD_START.finditer(text):
+            start = word.start()
+            if start < end:
+                continue
+            for label, exact, term in self._by_first_word.get(word.group(0).casefold(), ()):
+                stop = start + len(label)
+                piece = text[start:stop]
+                if (piece == label if exact else piece.casefold() == label.casefold()) and not _CONTINUES.match(text, stop):
+                    result.append((start, stop, term))
+                    end = stop
+                    break
         return result
 
     def annotate(self, fragment: str, href: Callable[[Record], str], skip_id: str | None = None) -> Markup:
-        annotator = _Annotator(self, href, skip_id)
-        annotator.feed(fragment)
-        annotator.close()
-        return Markup("".join(annotator.out))
+        return Markup(_annotate(self, fragment, href, skip_id))
 
 
-def _alternation(labels: list[str], flags: int) -> re.Pattern[str] | None:
-    if not labels:
-        return None
-    ordered = sorted(labels, key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(label) for label in ordered) + r")(?![\w-])", flags)
+# The HTML is MkDocs' rendering of our own pages (contributed text already sanitised by nh3),
+# so a tokenizer over tags and text is enough; html.parser was most of the glossary's cost.
+_TOKEN = re.compile(
+    r"(?P<raw><(?P<rawtag>script|style)\b(?:[^>\"']|\"[^\"]*\"|'[^']*')*>.*?</(?P=rawtag)\s*>)"
+    r"|(?P<other><!--.*?-->|<![^>]*>|<\?[^>]*>)"
+    r"|(?P<tag></?(?P<name>[A-Za-z][\w:-]*)(?:[^>\"']|\"[^\"]*\"|'[^']*')*>)",
+    re.DOTALL | re.IGNORECASE)
+_HIDDEN = re.compile(r"\shidden(?=[\s=/>])", re.IGNORECASE)
 
 
-class _Annotator(HTMLParser):
-    def __init__(self, glossary: Glossary, href: Callable[[Record], str], skip_id: str | None):
-        super().__init__(convert_charrefs=True)
-        self.glossary, self.href, self.skip_id = glossary, href, skip_id
-        self.out: list[str] = []
-        self.open: list[str] = []
-        self.seen: set[str] = set()
+def _annotate(glossary: Glossary, fragment: str, href: Callable[[Record], str], skip_id: str | None) -> str:
+    out: list[str] = []
+    open_tags: list[str] = []  # "hidden" stands for any element with the hidden attribute
+    seen: set[str] = set()
+    position = 0
+    for token in _TOKEN.finditer(fragment):
+        if token.start() > position:
+            _text(glossary, html.unescape(fragment[position:token.start()]), out, open_tags, seen, href, skip_id)
+        position = token.end()
+        out.append(token.group(0))
+        if token.group("tag") is None:
+            continue
+        name = token.group("name").lower()
+        if token.group(0).startswith("</"):
+            for index in range(len(open_tags) - 1, -1, -1):
+                if open_tags[index] in (name, "hidden"):
+                    del open_tags[index:]
+                    break
+        elif name not in _VOID and not token.group(0).endswith("/>"):
+            open_tags.append("hidden" if _HIDDEN.search(token.group(0)) else name)
+    _text(glossary, html.unescape(fragment[position:]), out, open_tags, seen, href, skip_id)
+    return "".join(out)
 
-    def handle_starttag(self, tag, attrs):  # type: ignore[no-untyped-def]
-        self.out.append(self.get_starttag_text() or "")
-        if tag not in _VOID:
-            self.open.append("hidden" if any(name == "hidden" for name, _ in attrs) else tag)
 
-    def handle_startendtag(self, tag, attrs):  # type: ignore[no-untyped-def]
-        self.out.append(self.get_starttag_text() or "")
-
-    def handle_endtag(self, tag):  # type: ignore[no-untyped-def]
-        for index in range(len(self.open) - 1, -1, -1):
-            if self.open[index] in (tag, "hidden"):
-                del self.open[index:]
-                break
-        self.out.append(f"</{tag}>")
-
-    def handle_data(self, data):  # type: ignore[no-untyped-def]
-        if any(tag in _SKIP for tag in self.open):
-            self.out.append(html.escape(data, quote=False))
-            return
-        position = 0
-        for start, stop, term in self.glossary.find(data):
-            if term.id == self.skip_id or term.id in self.seen:
-                continue
-            self.seen.add(term.id)
-            self.out.append(html.escape(data[position:start], quote=False))
-            self.out.append(f'<a class="kb-begrip" href="{html.escape(self.href(term))}" title="{html.escape(term.data["uitleg"])}">'
-                            f"{html.escape(data[start:stop], quote=False)}</a>")
-            position = stop
-        self.out.append(html.escape(data[position:], quote=False))
+def _text(glossary: Glossary, data: str, out: list[str], open_tags: list[str], seen: set[str],
+          href: Callable[[Record], str], skip_id: str | None) -> None:
+    if not data:
+        return
+    if any(tag in _SKIP for tag in open_tags):
+        out.append(html.escape(data, quote=False))
+        return
+    position = 0
+    for start, stop, term in glossary.find(data):
+        if term.id == skip_id or term.id in seen:
+            continue
+        seen.add(term.id)
+        out.append(html.escape(data[position:start], quote=False))
+        out.append(f'<a class="kb-begrip" href="{html.escape(href(term))}" title="{html.escape(term.data["uitleg"])}">'
+                   f"{html.escape(data[start:stop], quote=False)}</a>")
+        position = stop
+    out.append(html.escape(data[position:], quote=False))

@@ -20,12 +20,13 @@ _RECORD_PAGES = {
 
 def build_pages(kb: KnowledgeBase, settings: Settings, directory_urls: bool = True) -> list[GeneratedPage]:
     renderer = Renderer(kb, settings, directory_urls)
-    pages = [page for catalogue in facets.CATALOGUES for page in facets.pages(renderer, catalogue)]
+    # Record pages first: on a dirty rebuild (make serve) Material's search keeps its previous
+    # index and replaces the entries of the first page rebuilt, which is then the edited record.
+    pages = [_RECORD_PAGES[kind.name](renderer, record) for kind in KINDS for record in kb.all(kind.name)]
+    pages += [page for catalogue in facets.CATALOGUES for page in facets.pages(renderer, catalogue)]
     pages += progress.pages(renderer)
     pages += fieldref.pages(renderer)
     pages += [overview.page(renderer, kind.name) for kind in KINDS if kind.name not in {c.kind for c in facets.CATALOGUES}]
-    for kind in KINDS:
-        pages.extend(_RECORD_PAGES[kind.name](renderer, record) for record in kb.all(kind.name))
     return pages
 
 
@@ -36,6 +37,13 @@ class PageGlossary:
         self.glossary = Glossary(kb)
         self.directory_urls = directory_urls
 
-    def annotate(self, html: str, src_uri: str) -> str:
+    def annotate(self, html: str, src_uri: str, meta: dict | None = None) -> str:
+        """`meta` is the page's front matter: `kb_begrippen: false` leaves the page alone.
+
+        Pages that list records (catalogue, facet values, A-Z) set it: their cards link
+        to the records, where terms are explained, and they are most of the site's HTML.
+        """
+        if (meta or {}).get("kb_begrippen") is False:
+            return html
         own_term = src_uri[len("begrippen/"):-len(".md")] if src_uri.startswith("begrippen/") else None
         return str(self.glossary.annotate(html, lambda term: relative_url(src_uri, term.src_uri, self.directory_urls), own_term))
