@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-from-lock
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install serve serve-full build check test bench lock clean
+.PHONY: install serve serve-full build check linkcheck test bench lock clean
 
 # npm packages for the browser and search tests (axe-core, playwright-core);
 # skipped when npm is missing, the tests then say how to install it.
@@ -41,6 +41,10 @@ build: install
 
 check: install
 	$(BIN)/kennisbank check
+
+# On demand only (uses the network; CI and the tests never do): web addresses in the records.
+linkcheck: install
+	$(BIN)/kennisbank links
 
 test: install $(NODE_STAMP)
 	$(BIN)/python -m pytest

@@ -116,19 +116,24 @@ def _serve_reload(project: Path, *options: str) -> float | None:
         else:
             return None
         path = project / "initiatives" / "anna-zorgt.yaml"
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        data["samenvatting"] = "Gewijzigd voor de meting van mkdocs serve."
+        original = path.read_text(encoding="utf-8")
+        data = yaml.safe_load(original)
+        marker = f"Gewijzigd voor de meting {time.time_ns()}"  # new text each time: never already on the page
+        data["samenvatting"] = marker + "."
         time.sleep(1)
         saved = time.perf_counter()
         path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-        while time.perf_counter() - saved < 120:
-            try:
-                if "Gewijzigd voor de meting" in urllib.request.urlopen(url, timeout=5).read().decode("utf-8"):
-                    return round(time.perf_counter() - saved, 2)
-            except OSError:
-                pass
-            time.sleep(0.2)
-        return None
+        try:
+            while time.perf_counter() - saved < 120:
+                try:
+                    if marker in urllib.request.urlopen(url, timeout=5).read().decode("utf-8"):
+                        return round(time.perf_counter() - saved, 2)
+                except OSError:
+                    pass
+                time.sleep(0.2)
+            return None
+        finally:
+            path.write_text(original, encoding="utf-8")
     finally:
         server.terminate()
         server.wait(timeout=30)

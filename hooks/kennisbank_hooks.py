@@ -1,12 +1,9 @@
-"""MkDocs hooks: a thin adapter from MkDocs events to the kennisbank package.
-
-All loading, validation and rendering lives in `kennisbank`; this file only
-passes the results to MkDocs, so the build, the CLI and the tests share one
-code path.
-"""
+"""MkDocs hooks: a thin adapter. Loading, validation and rendering live in `kennisbank`,
+so the build, the CLI and the tests share one code path; this file passes results to MkDocs."""
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 from pathlib import Path
@@ -20,6 +17,7 @@ from kennisbank.export import build_exports
 from kennisbank.pagefiles import PageSource
 from kennisbank.problemlinks import as_text, site_address
 from kennisbank.render.site import PageGlossary, build_pages
+from kennisbank.render.validhtml import valid_html
 from kennisbank.repository import repository_settings
 from kennisbank.tracking import Settings
 
@@ -30,6 +28,10 @@ _session = {"source": PageSource()}  # the whole `mkdocs build` or `mkdocs serve
 
 def on_startup(command: str, dirty: bool) -> None:
     _session["source"] = PageSource(on_disk=command == "serve" and dirty)  # see kennisbank/pagefiles.py
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    gc.unfreeze()  # `mkdocs serve` builds again: let the previous build's objects be collected
 
 
 def on_shutdown() -> None:
@@ -51,6 +53,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         _state["settings"] = Settings.from_environment(os.environ)
     except ValueError as error:
         raise PluginError(str(error)) from error
+    os.environ.setdefault("SOURCE_DATE_EPOCH", str(_state["settings"].epoch))
     _state["kb"] = result.knowledge_base
     _state["glossary"] = PageGlossary(result.knowledge_base, config.use_directory_urls)
     config.repo_url, config.repo_name = repository_settings(project.root, os.environ, config.repo_url, config.repo_name)
@@ -71,6 +74,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             generated.edit_uri = page.edit_path
     for export in build_exports(kb, settings, config.site_url, config.use_directory_urls):
         _add(files, config, export.path, export.content)
+    gc.freeze()  # records and pages live until the build ends: spare them the collector's rescans (on_post_build)
     return files
 
 
@@ -84,3 +88,11 @@ def _add(files: Files, config: MkDocsConfig, src_uri: str, content: str | bytes)
 
 def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
     return _state["glossary"].annotate(html, page.file.src_uri, page.meta)
+
+
+def on_post_page(output: str, page, config: MkDocsConfig) -> str:
+    return valid_html(output)
+
+
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    return valid_html(output_content)  # 404.html

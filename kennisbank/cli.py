@@ -104,6 +104,8 @@ def _parser() -> argparse.ArgumentParser:
     intake.add_argument("--datum", type=_date, metavar="JJJJ-MM-DD", help="datum van de aanmelding (standaard vandaag)")
     commands.add_parser("formulier", help="druk het aanmeldformulier voor GitHub af, gemaakt uit het schema",
                         description="Schrijf .github/ISSUE_TEMPLATE/nieuw-initiatief.yml opnieuw met: kennisbank formulier > dat bestand")
+    commands.add_parser("links", help="controleer of de webadressen in de records nog werken (gebruikt het netwerk)",
+                        description="Vraag elk http(s)-adres uit de records op en meld de adressen die niet antwoorden, per recordbestand.")
     return parser
 
 
@@ -140,6 +142,21 @@ def _run_check(root: Path, files: list[Path], fmt: str = "tekst", use_cache: boo
     counts = ", ".join(f"{result.counts[kind.name]} {kind.plural.lower()}" for kind in KINDS)
     print(f"Alles in orde: {result.files} records gecontroleerd ({counts}).")
     return 0
+
+
+def _run_links(root: Path) -> int:
+    from .linkcheck import addresses, broken  # only this command uses the network
+
+    result = check(Project(root))
+    if result.knowledge_base is None:
+        print("kennisbank: los eerst de problemen in de records op (zie 'kennisbank check')", file=sys.stderr)
+        return 1
+    found = broken(result.knowledge_base)
+    for file, address, problem in found:
+        print(f"{file}: {address} {problem}; controleer het adres in de bron en pas het aan of verwijder het")
+    total = len(addresses(result.knowledge_base))
+    print(f"{total} webadressen gecontroleerd, {len({address for _, address, _ in found})} werken niet.")
+    return 1 if found else 0
 
 
 def _find_owner(kb: KnowledgeBase, text: str) -> Record | None:
@@ -198,12 +215,22 @@ def _run_actions(root: Path, args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    try:
+        return _main(argv)
+    except BrokenPipeError:  # `kennisbank check | head`: the reader has gone, which is no error of ours
+        sys.stderr.close()
+        return 1
+
+
+def _main(argv: list[str] | None) -> int:
     args = _parser().parse_args(argv)
     root = (args.map or _find_root(Path.cwd())).resolve()
     if args.command == "check":
         return _run_check(root, args.bestanden, args.formaat, args.cache)
     if args.command == "acties":
         return _run_actions(root, args)
+    if args.command == "links":
+        return _run_links(root)
     if args.command in ("nieuw", "zoek", "aanmelding", "formulier"):
         from . import contribute  # only these commands need the search index
 

@@ -92,6 +92,11 @@ _YAML_PROBLEMS: list[tuple[str, str, str]] = [
 
 
 def _translate_yaml_error(file: str, source: str, error: yaml.YAMLError) -> Problem:
+    if isinstance(error, yaml.reader.ReaderError):  # a bad character: no mark, only its index in the text
+        before = source[: error.position]
+        line, column = before.count("\n") + 1, error.position - (before.rfind("\n") + 1) + 1
+        return _problem(file, line, column, f"ongeldig teken U+{error.character:04X} in het bestand",
+                        "verwijder onzichtbare stuurtekens; sla het bestand op als gewone UTF-8-tekst")
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     text = " ".join(str(part) for part in (getattr(error, "context", ""), getattr(error, "problem", "")) if part)

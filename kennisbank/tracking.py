@@ -62,6 +62,12 @@ class Settings:
             raise ValueError(f"KENNISBANK_VENSTER '{raw}' is geen aantal dagen; gebruik een heel getal, bijvoorbeeld 90")
         return cls.of(peildatum, since, int(raw) if raw else DEFAULT_WINDOW)
 
+    @property
+    def epoch(self) -> int:
+        """The peildatum at 00:00 UTC as SOURCE_DATE_EPOCH: the build date MkDocs writes (sitemap) then
+        follows the peildatum, so two builds for the same peildatum are byte-identical."""
+        return int(dt.datetime.combine(self.peildatum, dt.time(), dt.timezone.utc).timestamp())
+
 
 def _date(environ: Mapping[str, str], name: str) -> dt.date | None:
     value = environ.get(name, "").strip()

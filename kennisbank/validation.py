@@ -45,7 +45,8 @@ def _type_of(value: Any) -> str:
 
 
 def _shown(value: Any) -> str:
-    text = str(value)
+    # one message is one line: show line breaks and tabs inside a value as \n and \t
+    text = str(value).replace("\r", "\\r").replace("\n", "\\n").replace("\t", "\\t")
     return text if len(text) <= 60 else text[:57] + "..."
 
 

@@ -74,17 +74,28 @@ def page_path(site: Path, url: str) -> Path:
 
 
 def broken_internal_links(site: Path) -> list[str]:
+    """Every link between pages of the site whose page or #anchor does not exist."""
+    pages = {path.relative_to(site).as_posix(): scan(path) for path in sorted(site.rglob("*.html"))}
     broken = []
-    for html_file in sorted(site.rglob("*.html")):
-        page_url = html_file.relative_to(site).as_posix()
+    for page_url, parsed in pages.items():
         base = posixpath.dirname(page_url)
-        for href in scan(html_file).links:
+        for href in parsed.links:
             parts = urlsplit(href)
-            if parts.scheme or parts.netloc or not parts.path:
-                continue  # external link or same-page anchor
-            target = posixpath.normpath(posixpath.join(base, parts.path)) + ("/" if parts.path.endswith("/") else "")
-            if target.startswith(".."):
-                broken.append(f"{page_url}: {href} (buiten de site)")
-            elif not page_path(site, target.lstrip("./") if target != "./" else "").exists():
-                broken.append(f"{page_url}: {href}")
+            if parts.scheme or parts.netloc:
+                continue  # external: `make linkcheck`
+            if not parts.path:
+                target = page_url
+            else:
+                target = posixpath.normpath(posixpath.join(base, unquote(parts.path))) + ("/" if parts.path.endswith("/") else "")
+                if target.startswith(".."):
+                    broken.append(f"{page_url}: {href} (buiten de site)")
+                    continue
+                file = page_path(site, target.lstrip("./") if target != "./" else "")
+                if not file.exists():
+                    broken.append(f"{page_url}: {href}")
+                    continue
+                target = file.relative_to(site).as_posix()
+            fragment = unquote(parts.fragment)
+            if fragment and target in pages and fragment not in pages[target].ids:
+                broken.append(f"{page_url}: {href} (anker ontbreekt)")
     return broken

@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 import re
+import threading
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
 from test_bad_input import VALID_INITIATIVE
+
+from kennisbank import linkcheck
+from kennisbank.cli import main
 
 MESSAGE = re.compile(r"^(?P<file>[\w./-]+):(?P<line>\d+):(?P<col>\d+): (?P<what>[^;]+); (?P<fix>.+)$")
 
@@ -89,3 +95,31 @@ def test_outside_a_knowledge_base_the_check_says_where_to_run(tmp_path):
     result = subprocess.run([sys.executable, "-m", "kennisbank", "check"], cwd=tmp_path, capture_output=True, text=True)
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert result.stdout.startswith("schema/:1:1: map met schema's ontbreekt; draai de opdracht in de hoofdmap")
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - signature of the base class
+        pass
+
+
+def test_links_names_the_record_with_an_address_that_does_not_answer(project, monkeypatch, capsys):
+    # A local server stands in for the web; the records' real addresses are not requested (no network in tests).
+    (project.root / "web").mkdir()
+    (project.root / "web" / "goed.html").write_text("ok", encoding="utf-8")
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_Quiet, directory=str(project.root / "web")))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    real_status = linkcheck.status
+    monkeypatch.setattr(linkcheck, "status", lambda address: real_status(address) if address.startswith(base) else None)
+    monkeypatch.setenv("no_proxy", "127.0.0.1")
+    try:
+        path = project.root / "initiatives" / "anna-zorgt.yaml"
+        path.write_text(path.read_text(encoding="utf-8") + f"website: {base}/weg.html\ncontact: Zie {base}/goed.html.\n", encoding="utf-8")
+        code = main(["--map", str(project.root), "links"])
+    finally:
+        server.shutdown()
+    out = capsys.readouterr().out
+    assert code == 1, out
+    assert f"initiatives/anna-zorgt.yaml: {base}/weg.html antwoordt met HTTP 404;" in out
+    assert f"{base}/goed.html" not in out
+    assert out.strip().splitlines()[-1].endswith("webadressen gecontroleerd, 1 werken niet.")

@@ -119,9 +119,9 @@ def test_hostile_text_in_every_field_never_becomes_code(project):
     result = project.build()
     assert result.returncode == 0, result.stderr
 
-    pages = [page_path(project.site, f"{kind}/") for kind in ("initiatieven", "acties", "begrippen", "organisaties", "bronnen")]
-    pages += [page_path(project.site, f"{kind}/vijandig/") for kind in ("initiatieven", "acties", "begrippen", "organisaties")]
-    pages += [page_path(project.site, "bronnen/vijandige-bron/")]
+    # every page of the site: the texts also appear in lists, facet pages, related-records sections and overviews
+    pages = sorted(project.site.rglob("*.html"))
+    assert page_path(project.site, "initiatieven/vijandig/") in pages and len(pages) > 300
     seen_text = False
     for page in pages:
         parsed = scan(page)

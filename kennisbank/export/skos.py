@@ -11,6 +11,8 @@ address is configured, otherwise URNs: an address is never guessed.
 
 from __future__ import annotations
 
+import hashlib
+
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, RDF, RDFS, SKOS, XSD
 
@@ -64,7 +66,7 @@ def glossary_graph(kb: KnowledgeBase, site_url: str | None) -> Graph:
             graph.add((concept, SKOS.example, Literal(" ".join(data["voorbeeld"].split()), lang=NL)))
         refs = [d["bron"] for d in data["definities"] if "bron" in d] + data.get("bronnen", [])
         for ref in {citation(kb, r): r for r in refs}.values():
-            graph.add((concept, DCTERMS.source, _source(graph, kb, ref)))
+            graph.add((concept, DCTERMS.source, _source(graph, kb, ref, term.id)))
         broader = data.get("bredere_begrippen", [])
         for other in broader:
             graph.add((concept, SKOS.broader, concept_iri(kb.get("begrip", other), site_url)))
@@ -78,10 +80,12 @@ def glossary_graph(kb: KnowledgeBase, site_url: str | None) -> Graph:
     return graph
 
 
-def _source(graph: Graph, kb: KnowledgeBase, ref: dict[str, str]) -> BNode:
+def _source(graph: Graph, kb: KnowledgeBase, ref: dict[str, str], term_id: str) -> BNode:
     """A source document as NL-SBB describes it: title, citation with the place, and its web page if known."""
     document = kb.get("bron", ref["bron"])
-    node = BNode()
+    # named after its content, not at random: the serialisers order blank nodes by name,
+    # so two builds of the same records give the same files
+    node = BNode("bron" + hashlib.sha256(f"{term_id}\0{citation(kb, ref)}".encode()).hexdigest()[:16])
     graph.add((node, DCTERMS.title, Literal(document.title, lang=NL)))
     graph.add((node, DCTERMS.bibliographicCitation, Literal(citation(kb, ref), datatype=XSD.string)))
     if "website" in document.data:

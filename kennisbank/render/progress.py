@@ -23,7 +23,7 @@ def pages(renderer: Renderer) -> list[GeneratedPage]:
     late_by_owner = [(w, [t for t in w.owned if t.late]) for w in owners if w.late]
     result = [
         renderer.render("voortgang.md.j2", f"{FOLDER}/index.md", counts=progress.counts(),
-                        chart=stacked_bars("Acties per programma en stand op de peildatum", programmes, "per-programma"),
+                        chart=stacked_bars("Acties per programma en stand op de peildatum", programmes, "tabel-per-programma"),
                         legend=legend(programmes), programmes=programmes, lines=progress.by_line(), no_line=NO_LINE, **common),
         renderer.render("voortgang-eigenaren.md.j2", f"{FOLDER}/per-eigenaar.md", owners=owners, calendars=calendars, **common),
         renderer.render("voortgang-wijzigingen.md.j2", f"{FOLDER}/wijzigingen.md", recent=progress.changes(),
