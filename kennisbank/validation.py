@@ -45,8 +45,7 @@ def _type_of(value: Any) -> str:
 
 
 def _shown(value: Any) -> str:
-    # one message is one line: show line breaks and tabs inside a value as \n and \t
-    text = str(value).replace("\r", "\\r").replace("\n", "\\n").replace("\t", "\\t")
+    text = str(value)  # line breaks inside are shown as \n by Problem
     return text if len(text) <= 60 else text[:57] + "..."
 
 

@@ -41,7 +41,7 @@ class Scan(HTMLParser):
                 self.links.append(href)
         if tag in {"iframe", "object", "embed", "base"}:
             self.dangers.append(f"<{tag}>")
-        own_forms = ("md-search__form", "kb-filterformulier")  # Material's search and our catalogue filters
+        own_forms = ("md-search__form", "kb-filterformulier", "kb-periodeformulier")  # Material's search, our filters
         if tag == "form" and not any(name in (dict(attrs).get("class") or "") for name in own_forms):
             self.dangers.append("<form>")
         self._in_script = tag == "script"

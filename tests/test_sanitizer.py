@@ -77,8 +77,8 @@ def test_hostile_text_in_every_field_never_becomes_code(project):
         samenvatting: "<script>alert('{MARK}')</script> [x](javascript:alert(1)) <img onerror=x>"
         beschrijving: {q}
         schaal: lokaal
-        gemeenten: [{s}]
-        plaatsen: [{s}]
+        gemeenten: [{t}]
+        plaatsen: [{t}]
         organisatievorm: netwerk
         organisaties: [{{organisatie: vijandig, rol: {s}}}]
         themas: [respijtzorg]

@@ -12,6 +12,8 @@ address is configured, otherwise URNs: an address is never guessed.
 from __future__ import annotations
 
 import hashlib
+import json
+from typing import Any
 
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, RDF, RDFS, SKOS, XSD
@@ -97,4 +99,16 @@ def glossary_files(kb: KnowledgeBase, site_url: str | None) -> dict[str, bytes]:
     graph = glossary_graph(kb, site_url)
     context = {"skos": str(SKOS), "dct": str(DCTERMS), "rdfs": str(RDFS), "foaf": str(FOAF)}
     return {f"{API}/begrippen.ttl": graph.serialize(format="turtle").encode("utf-8"),
-            f"{API}/begrippen.jsonld": graph.serialize(format="json-ld", context=context, indent=2).encode("utf-8")}
+            f"{API}/begrippen.jsonld": _in_fixed_order(graph.serialize(format="json-ld", context=context)).encode("utf-8")}
+
+
+def _in_fixed_order(jsonld: str) -> str:
+    """rdflib writes JSON-LD nodes and values in the order of its sets, which changes from run to run;
+    order carries no meaning there, so sort it: two builds then give the same file."""
+    def sort(value: Any) -> Any:
+        if isinstance(value, dict):
+            return {key: sort(item) for key, item in value.items()}
+        if isinstance(value, list):
+            return sorted((sort(item) for item in value), key=lambda item: json.dumps(item, sort_keys=True, ensure_ascii=False))
+        return value
+    return json.dumps(sort(json.loads(jsonld)), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
