@@ -109,7 +109,8 @@ class Renderer:
     @pass_context
     def _link(self, context: Any, target: Record, text: str | None = None) -> Markup:
         href = self._url(context, target)
-        return Markup('<a href="{}">{}</a>').format(href, escape(text if text is not None else target.title))
+        # escape() and an f-string: Markup.format runs Python's string formatter, slow at 70 links per page
+        return Markup(f'<a href="{escape(href)}">{escape(text if text is not None else target.title)}</a>')
 
     @pass_context
     def _links(self, context: Any, targets: list[Record]) -> Markup:
