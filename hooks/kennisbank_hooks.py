@@ -23,7 +23,7 @@ from kennisbank.tracking import Settings
 
 log = logging.getLogger("mkdocs.plugins.kennisbank")
 _state: dict = {}  # one build
-_session = {"source": PageSource()}  # the whole `mkdocs build` or `mkdocs serve` run
+_session: dict = {"source": PageSource()}  # the whole `mkdocs build` or `mkdocs serve` run
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -53,7 +53,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         _state["settings"] = Settings.from_environment(os.environ)
     except ValueError as error:
         raise PluginError(str(error)) from error
-    os.environ.setdefault("SOURCE_DATE_EPOCH", str(_state["settings"].epoch))
+    if os.environ.get("SOURCE_DATE_EPOCH", _session.get("epoch")) == _session.get("epoch"):  # unset, or set by us
+        os.environ["SOURCE_DATE_EPOCH"] = _session["epoch"] = str(_state["settings"].epoch)  # a serve past midnight
     _state["kb"] = result.knowledge_base
     _state["glossary"] = PageGlossary(result.knowledge_base, config.use_directory_urls)
     config.repo_url, config.repo_name = repository_settings(project.root, os.environ, config.repo_url, config.repo_name)

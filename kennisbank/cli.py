@@ -144,17 +144,26 @@ def _run_check(root: Path, files: list[Path], fmt: str = "tekst", use_cache: boo
     return 0
 
 
+def _valid_knowledge_base(root: Path) -> KnowledgeBase | None:
+    """The model for commands that need valid records; else None, after printing every problem."""
+    result = check(Project(root))
+    if result.knowledge_base is None:
+        for problem in result.problems:
+            print(problem, file=sys.stderr)
+        print("kennisbank: los eerst de problemen in de records op (zie 'kennisbank check')", file=sys.stderr)
+    return result.knowledge_base
+
+
 def _run_links(root: Path) -> int:
     from .linkcheck import addresses, broken  # only this command uses the network
 
-    result = check(Project(root))
-    if result.knowledge_base is None:
-        print("kennisbank: los eerst de problemen in de records op (zie 'kennisbank check')", file=sys.stderr)
+    kb = _valid_knowledge_base(root)
+    if kb is None:
         return 1
-    found = broken(result.knowledge_base)
+    found = broken(kb)
     for file, address, problem in found:
         print(f"{file}: {address} {problem}; controleer het adres in de bron en pas het aan of verwijder het")
-    total = len(addresses(result.knowledge_base))
+    total = len(addresses(kb))
     print(f"{total} webadressen gecontroleerd, {len({address for _, address, _ in found})} werken niet.")
     return 1 if found else 0
 
@@ -168,13 +177,9 @@ def _find_owner(kb: KnowledgeBase, text: str) -> Record | None:
 
 
 def _run_actions(root: Path, args: argparse.Namespace) -> int:
-    result = check(Project(root))
-    if result.problems or result.knowledge_base is None:
-        for problem in result.problems:
-            print(problem, file=sys.stderr)
-        print("kennisbank: los eerst de problemen in de records op (zie 'kennisbank check')", file=sys.stderr)
+    kb = _valid_knowledge_base(root)
+    if kb is None:
         return 1
-    kb = result.knowledge_base
     try:
         settings = Settings.from_environment(os.environ)
         settings = Settings.of(args.peildatum or settings.peildatum, args.sinds,
@@ -218,7 +223,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return _main(argv)
     except BrokenPipeError:  # `kennisbank check | head`: the reader has gone, which is no error of ours
-        sys.stderr.close()
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # so the final flush cannot fail again
         return 1
 
 

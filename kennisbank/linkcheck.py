@@ -13,12 +13,11 @@ import urllib.error
 import urllib.request
 from collections import defaultdict
 from concurrent.futures import ThreadPoolExecutor
-from typing import Any
 
 from .model import KnowledgeBase
 
 _ADDRESS = re.compile(r"https?://[^\s<>()\"'\]]+")
-_HEADERS = {"User-Agent": "kennisbank-linkcheck/1 (+https://www.movisie.nl/)"}
+_HEADERS = {"User-Agent": "kennisbank-linkcheck/1"}
 
 
 def addresses(kb: KnowledgeBase) -> dict[str, set[str]]:
@@ -26,38 +25,29 @@ def addresses(kb: KnowledgeBase) -> dict[str, set[str]]:
     found: dict[str, set[str]] = defaultdict(set)
     for records in kb.records.values():
         for record in records.values():
-            for text in _strings(record.data):
+            for text in record.texts():
                 for address in _ADDRESS.findall(text):
                     found[address.rstrip(".,;:")].add(record.file)
     return dict(found)
 
 
-def _strings(value: Any):
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for item in value.values():
-            yield from _strings(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from _strings(item)
-
-
 def status(address: str, timeout: float = 15.0) -> str | None:
     """None when the address answers with a success (after redirects), else what went wrong, in Dutch."""
-    for method in ("HEAD", "GET"):  # some servers refuse HEAD
-        request = urllib.request.Request(address, method=method, headers=_HEADERS)
-        try:
-            with urllib.request.urlopen(request, timeout=timeout):
-                return None
-        except urllib.error.HTTPError as error:
-            if method == "HEAD" and error.code in (403, 405, 501):
-                continue
-            return f"antwoordt met HTTP {error.code}"
-        except (urllib.error.URLError, OSError, ValueError) as error:
-            reason = getattr(error, "reason", error)
-            return f"niet bereikbaar ({reason})"
-    return None
+    code, problem = _ask(address, "HEAD", timeout)
+    if code in (403, 405, 501):  # some servers refuse HEAD but answer GET
+        code, problem = _ask(address, "GET", timeout)
+    return problem
+
+
+def _ask(address: str, method: str, timeout: float) -> tuple[int | None, str | None]:
+    request = urllib.request.Request(address, method=method, headers=_HEADERS)
+    try:
+        with urllib.request.urlopen(request, timeout=timeout):
+            return None, None
+    except urllib.error.HTTPError as error:
+        return error.code, f"antwoordt met HTTP {error.code}"
+    except (OSError, ValueError) as error:  # URLError is an OSError
+        return None, f"niet bereikbaar ({getattr(error, 'reason', error)})"
 
 
 def broken(kb: KnowledgeBase, workers: int = 8) -> list[tuple[str, str, str]]:

@@ -5,7 +5,8 @@ dominates `kennisbank check` on large knowledge bases. fastjsonschema compiles
 the same schema to Python code once; records it accepts need no further
 schema work, and only records it rejects go through jsonschema for the Dutch,
 positioned messages. The compiled check must never be more lenient than
-jsonschema: tests compare the two on every record and every bad-input example.
+jsonschema: tests/test_fast_check.py compares the two on about 4,800 mutations
+of real records, and the bad-input and hostile tests fail if it lets one through.
 """
 
 from __future__ import annotations

@@ -9,10 +9,8 @@ with the Snowball Dutch stemmer, so "mantelzorgers" finds "mantelzorger".
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from functools import lru_cache
 from dataclasses import dataclass
-from typing import Any
 
 import snowballstemmer
 from lunr.builder import Builder
@@ -75,7 +73,7 @@ class RecordSearch:
             for record in kb.all(kind):
                 builder.add({"ref": f"{kind}/{record.id}", "titel": record.title,
                              "zoekwoorden": " ".join(words.for_record(record) + words.names(record)),
-                             "tekst": " ".join(_strings(record.data))})
+                             "tekst": " ".join(record.texts())})
         self.index = builder.build()
 
     def search(self, query: str, limit: int = 10) -> list[Hit]:
@@ -88,14 +86,3 @@ class RecordSearch:
             kind, record_id = result["ref"].split("/", 1)
             hits.append(Hit(self.kb.get(kind, record_id), result["score"]))
         return hits
-
-
-def _strings(value: Any) -> Iterator[str]:
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for item in value.values():
-            yield from _strings(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from _strings(item)

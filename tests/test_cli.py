@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 import threading
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -123,3 +125,21 @@ def test_links_names_the_record_with_an_address_that_does_not_answer(project, mo
     assert f"initiatives/anna-zorgt.yaml: {base}/weg.html antwoordt met HTTP 404;" in out
     assert f"{base}/goed.html" not in out
     assert out.strip().splitlines()[-1].endswith("webadressen gecontroleerd, 1 werken niet.")
+
+
+def test_links_on_broken_records_names_each_problem_first(project, capsys):
+    project.write("initiatives/kapot.yaml", "id: kapot\nnaam: [x]\n")
+    assert main(["--map", str(project.root), "links"]) == 1
+    err = capsys.readouterr().err
+    assert re.search(r"^initiatives/kapot\.yaml:2:7: 'naam' moet tekst zijn", err, re.M), err
+    assert "los eerst de problemen" in err
+
+
+def test_output_into_a_closed_pipe_is_no_traceback(project):
+    # `kennisbank check | head -n 1` with many problems: the reader stops early
+    for number in range(300):
+        project.write(f"initiatives/kapot-{number}.yaml", f"id: kapot-{number}\n")
+    result = subprocess.run(f"'{sys.executable}' -m kennisbank check | head -n 1", shell=True, cwd=project.root,
+                            capture_output=True, text=True, timeout=120)
+    assert result.stdout.count("\n") == 1 and result.stdout.startswith("initiatives/kapot-")
+    assert result.stderr == ""

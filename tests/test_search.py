@@ -133,3 +133,20 @@ def test_hit_rate(search_run: dict[str, Any], capsys: pytest.CaptureFixture[str]
         print("\n" + report)
     known = {entry["query"] for entry in QUERIES if "bekende_misser" in entry}
     assert {entry["query"] for entry in misses} == known, report
+
+
+def test_a_record_page_gives_the_index_one_entry(built_site: Path) -> None:
+    # Its sections carry data-search-exclude (see README, Search): the index stays small enough
+    # to build quickly in the browser. Terms keep their definition, sources their summary.
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    entries: dict[str, list[str]] = {}
+    for doc in index["docs"]:
+        page, _, anchor = doc["location"].partition("#")
+        if page.count("/") == 2 and page.split("/")[0] in {"initiatieven", "acties", "begrippen", "organisaties", "bronnen"}:
+            entries.setdefault(page, []).append(anchor)
+    records = sum(len(list((HERE.parent / folder).glob("*.yaml"))) for folder in ("initiatives", "actions", "terms", "organisations", "sources"))
+    assert len(entries) == records
+    allowed = {"begrippen": {"", "definitie", "definities"}, "bronnen": {"", "samenvatting"}}
+    extra = {page: anchors for page, anchors in entries.items()
+             if anchors[0] != "" or not set(anchors) <= allowed.get(page.split("/")[0], {""})}
+    assert extra == {}
